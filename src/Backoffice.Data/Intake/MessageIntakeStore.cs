@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Backoffice.Data.Intake;
+
+/// <summary>
+/// Step 1 of the pipeline: the raw bytes are stored durably, with their SHA-256, source and receipt
+/// time, before anything else looks at them. The same bytes delivered twice are one message with
+/// two deliveries. Memory use does not grow with the file: the bytes are hashed in one streaming
+/// pass and streamed into the database in a second.
+/// </summary>
+public sealed class MessageIntakeStore
+{
+    private const int BufferSize = 81_920;
+
+    // UPDLOCK + HOLDLOCK takes a key-range lock on the unique index, so a concurrent delivery of the
+    // same bytes on another instance waits here until this transaction commits and then finds the row.
+    private const string FindBySha256SqlServer = """
+        SELECT id FROM message WITH (UPDLOCK, HOLDLOCK) WHERE sha256 = @sha256;
+        """;
+
+    // SQLite transactions here are BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers
+    // are already serialised and a plain read suffices.
+    private const string FindBySha256Sqlite = """
+        SELECT id FROM message WHERE sha256 = @sha256;
+        """;
+
+    // The row is created with a zero-filled blob of the final length, which SqliteBlob then
+    // overwrites in place: the content never has to be in memory as one array.
+    private const string InsertMessageSqlite = """
+        INSERT INTO message (sha256, size_bytes, content, received_at, source, original_name, status)
+        VALUES (@sha256, @size_bytes, zeroblob(@size_bytes), @received_at, @source, @original_name, 'received');
+        SELECT last_insert_rowid();
+        """;
+
+    // SqlClient streams a Stream parameter value of varbinary(max) to the server in chunks.
+    private const string InsertMessageSqlServer = """
+        INSERT INTO message (sha256, size_bytes, content, received_at, source, original_name, status)
+        OUTPUT INSERTED.id
+        VALUES (@sha256, @size_bytes, @content, @received_at, @source, @original_name, 'received');
+        """;
+
+    private const string InsertDelivery = """
+        INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate)
+        VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate);
+        """;
+
+    private readonly IDbConnectionFactory connections;
+
+    public MessageIntakeStore(IDbConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        this.connections = connections;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="content"/> (read from its current position to the end) and a delivery
+    /// row in one transaction, committed before this returns. A concurrent delivery of the same
+    /// bytes resolves to the duplicate answer.
+    /// </summary>
+    /// <param name="content">A seekable, readable stream, typically the delivered file.</param>
+    public async Task<IntakeReceipt> ReceiveAsync(Stream content, IntakeSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(source);
+        if (!content.CanRead || !content.CanSeek)
+        {
+            throw new ArgumentException("Intake needs a readable, seekable stream (it is read twice: hash, then store).", nameof(content));
+        }
+
+        var channel = Limits.Checked(source.Channel, Limits.Channel, nameof(IntakeSource.Channel));
+        var originalName = Limits.Clipped(source.OriginalName ?? string.Empty, Limits.OriginalName)!;
+        var receivedAt = source.ReceivedAt.UtcDateTime;
+
+        var start = content.Position;
+        var (sha256, size) = await HashAsync(content, cancellationToken);
+
+        // Two attempts: the second runs only after a concurrent insert of the same bytes won the
+        // unique index, and then finds that message.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var existing = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                connections.Provider == DatabaseProvider.SqlServer ? FindBySha256SqlServer : FindBySha256Sqlite,
+                new { sha256 = Sha256Parameter(sha256) },
+                transaction,
+                cancellationToken: cancellationToken));
+
+            if (existing is { } duplicateOf)
+            {
+                await InsertDeliveryAsync(connection, transaction, duplicateOf, channel, originalName, receivedAt, isDuplicate: true, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new IntakeReceipt(duplicateOf, sha256, size, IsDuplicate: true);
+            }
+
+            try
+            {
+                content.Position = start;
+                var messageId = connections.Provider == DatabaseProvider.SqlServer
+                    ? await InsertSqlServerAsync(connection, transaction, content, sha256, size, receivedAt, channel, originalName, cancellationToken)
+                    : await InsertSqliteAsync(connection, transaction, content, sha256, size, receivedAt, channel, originalName, cancellationToken);
+                await InsertDeliveryAsync(connection, transaction, messageId, channel, originalName, receivedAt, isDuplicate: false, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new IntakeReceipt(messageId, sha256, size, IsDuplicate: false);
+            }
+            catch (DbException exception) when (attempt == 1 && DbErrors.IsUniqueViolation(exception))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<long> InsertSqliteAsync(
+        DbConnection connection, DbTransaction transaction, Stream content, string sha256, long size,
+        DateTime receivedAt, string channel, string originalName, CancellationToken cancellationToken)
+    {
+        var messageId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            InsertMessageSqlite,
+            MessageParameters(sha256, size, receivedAt, channel, originalName),
+            transaction,
+            cancellationToken: cancellationToken));
+
+        if (size > 0)
+        {
+            using var hashing = new VerifyingReadStream(content, size);
+            using var blob = new SqliteBlob((SqliteConnection)connection, "message", "content", messageId);
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
+            {
+                int read;
+                while ((read = await hashing.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+                {
+                    // SqliteBlob has no async path; its Write goes straight to sqlite3_blob_write.
+                    blob.Write(buffer, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            hashing.Verify(sha256);
+        }
+        else
+        {
+            VerifyingReadStream.VerifyEmpty(content, sha256);
+        }
+
+        return messageId;
+    }
+
+    private static async Task<long> InsertSqlServerAsync(
+        DbConnection connection, DbTransaction transaction, Stream content, string sha256, long size,
+        DateTime receivedAt, string channel, string originalName, CancellationToken cancellationToken)
+    {
+        using var hashing = new VerifyingReadStream(content, size);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertMessageSqlServer;
+        command.CommandTimeout = 0; // a large file on a slow link must not be cut off half-way
+        AddParameter(command, "@sha256", DbType.AnsiStringFixedLength, 64, sha256);
+        AddParameter(command, "@size_bytes", DbType.Int64, 0, size);
+        AddParameter(command, "@content", DbType.Binary, -1, hashing);
+        AddParameter(command, "@received_at", DbType.DateTime2, 0, receivedAt);
+        AddParameter(command, "@source", DbType.String, Limits.Channel, channel);
+        AddParameter(command, "@original_name", DbType.String, Limits.OriginalName, originalName);
+        var messageId = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        hashing.Verify(sha256);
+        return messageId;
+    }
+
+    private static async Task InsertDeliveryAsync(
+        DbConnection connection, DbTransaction transaction, long messageId, string channel, string originalName,
+        DateTime receivedAt, bool isDuplicate, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("message_id", messageId, DbType.Int64);
+        parameters.Add("source", channel, DbType.String, size: Limits.Channel);
+        parameters.Add("original_name", originalName, DbType.String, size: Limits.OriginalName);
+        parameters.Add("received_at", receivedAt, DbType.DateTime2);
+        parameters.Add("is_duplicate", isDuplicate, DbType.Boolean);
+        await connection.ExecuteAsync(new CommandDefinition(InsertDelivery, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static DynamicParameters MessageParameters(string sha256, long size, DateTime receivedAt, string channel, string originalName)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("sha256", Sha256Parameter(sha256));
+        parameters.Add("size_bytes", size, DbType.Int64);
+        parameters.Add("received_at", receivedAt, DbType.DateTime2);
+        parameters.Add("source", channel, DbType.String, size: Limits.Channel);
+        parameters.Add("original_name", originalName, DbType.String, size: Limits.OriginalName);
+        return parameters;
+    }
+
+    // char(64) on SQL Server: an nvarchar parameter would convert the column and scan the index.
+    internal static DbString Sha256Parameter(string sha256) =>
+        new() { Value = sha256, IsAnsi = true, IsFixedLength = true, Length = 64 };
+
+    private static void AddParameter(DbCommand command, string name, DbType type, int size, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        if (size != 0)
+        {
+            parameter.Size = size;
+        }
+
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task<(string Sha256, long Size)> HashAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long size = 0;
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                size += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Reflection;
+using DbUp;
+using DbUp.Builder;
+using DbUp.Engine;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Backoffice.Data.Migrations;
+
+/// <summary>
+/// Applies the forward-only migrations embedded in this assembly (Migrations/Sqlite/*.sql or
+/// Migrations/SqlServer/*.sql, in name order) with DbUp, which journals each applied script in
+/// <c>SchemaVersions</c> so that running it again applies nothing. Each script runs in its own
+/// transaction: a failing script leaves the database as the previous script left it.
+/// </summary>
+public static class DatabaseMigrator
+{
+    /// <summary>DbUp's journal table, one row per applied script.</summary>
+    public const string JournalTable = "SchemaVersions";
+
+    private static readonly Assembly ScriptAssembly = typeof(DatabaseMigrator).Assembly;
+
+    /// <summary>Embedded resource names of the scripts for one provider, in the order they apply.</summary>
+    public static IReadOnlyList<string> ScriptNames(DatabaseProvider provider)
+    {
+        var prefix = ResourcePrefix(provider);
+        return [.. ScriptAssembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Brings the database up to date. Throws <see cref="DatabaseMigrationException"/> on failure.</summary>
+    public static MigrationResult Migrate(DatabaseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var prefix = ResourcePrefix(settings.Provider);
+        DatabaseUpgradeResult result;
+        try
+        {
+            var engine = Target(settings)
+                .WithScriptsEmbeddedInAssembly(ScriptAssembly, name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+                .WithTransactionPerScript()
+                .LogToNowhere()
+                .Build();
+            result = engine.PerformUpgrade();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw Failure(settings, null, exception);
+        }
+
+        if (!result.Successful)
+        {
+            throw Failure(settings, result.ErrorScript?.Name, result.Error);
+        }
+
+        return new MigrationResult(settings.Provider, [.. result.Scripts.Select(script => script.Name)]);
+    }
+
+    private static UpgradeEngineBuilder Target(DatabaseSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Sqlite => DeployChanges.To.SqliteDatabase(settings.ConnectionString),
+        DatabaseProvider.SqlServer => DeployChanges.To.SqlDatabase(settings.ConnectionString).JournalToSqlTable("dbo", JournalTable),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider."),
+    };
+
+    private static string ResourcePrefix(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "Backoffice.Data.Migrations.Sqlite.",
+        DatabaseProvider.SqlServer => "Backoffice.Data.Migrations.SqlServer.",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+
+    // The connection string may carry a password, and an exception message ends up in logs; so the
+    // message names the provider, the script and the cause, and the inner exception is kept only
+    // when its own text is free of the connection string and its secret.
+    private static DatabaseMigrationException Failure(DatabaseSettings settings, string? script, Exception? cause)
+    {
+        var secrets = Secrets(settings);
+        var reason = cause is null ? "unknown error" : Redact($"{cause.GetType().Name}: {cause.Message}", secrets);
+        var where = script is null ? string.Empty : $" in script '{script}'";
+        var message = $"Migrating the {settings.Provider} database failed{where}: {reason}";
+        var safeInner = cause is not null && !ContainsSecret(cause.ToString(), secrets) ? cause : null;
+        return new DatabaseMigrationException(message, script, safeInner);
+    }
+
+    private static List<string> Secrets(DatabaseSettings settings)
+    {
+        var secrets = new List<string> { settings.ConnectionString };
+        try
+        {
+            if (settings.Provider == DatabaseProvider.SqlServer)
+            {
+                var builder = new SqlConnectionStringBuilder(settings.ConnectionString);
+                secrets.Add(builder.Password);
+            }
+            else
+            {
+                var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
+                secrets.Add(builder.Password);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // An unparsable connection string is itself the failure; the whole string is redacted already.
+        }
+
+        return [.. secrets.Where(secret => secret.Length > 0)];
+    }
+
+    private static bool ContainsSecret(string text, List<string> secrets) =>
+        secrets.Exists(secret => text.Contains(secret, StringComparison.Ordinal));
+
+    private static string Redact(string text, List<string> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}
+
+/// <summary>What a migration run applied: the embedded script names, empty when already up to date.</summary>
+public sealed record MigrationResult(DatabaseProvider Provider, IReadOnlyList<string> ScriptsApplied);
+
+/// <summary>A migration failed. The message never contains the connection string.</summary>
+public sealed class DatabaseMigrationException : Exception
+{
+    public DatabaseMigrationException()
+    {
+    }
+
+    public DatabaseMigrationException(string message)
+        : base(message)
+    {
+    }
+
+    public DatabaseMigrationException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public DatabaseMigrationException(string message, string? script, Exception? innerException)
+        : base(message, innerException)
+    {
+        Script = script;
+    }
+
+    /// <summary>The embedded script that failed, when the failure was inside one.</summary>
+    public string? Script { get; }
+}

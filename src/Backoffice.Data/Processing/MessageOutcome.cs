@@ -1,0 +1,70 @@
+namespace Backoffice.Data.Processing;
+
+/// <summary>
+/// The result of processing one message: its classification (null where it could not be read),
+/// the outcome (one of <see cref="Outcomes"/>), the reason in plain words and every finding.
+/// </summary>
+public sealed record MessageOutcome(
+    long MessageId,
+    string? Standard,
+    string? MessageType,
+    int? BerichtCode,
+    string? Sender,
+    string? Receiver,
+    string? Identificatie,
+    DateOnly? Dagtekening,
+    string Outcome,
+    string? Reason,
+    IReadOnlyList<StoredFinding> Findings,
+    DateTimeOffset ProcessedAt);
+
+/// <summary>
+/// One finding as stored: level (1 XSD .. 4 external), the rule code (e.g. TR338), the retourcode,
+/// the element path and the line/column in the raw content. Text and path are written by our own
+/// code and must never quote a BSN or a name from the message.
+/// </summary>
+public sealed record StoredFinding(int Level, string? Rule, string? Retourcode, string? Path, int? Line, int? Column, string Text);
+
+/// <summary>The outcome values the schema allows.</summary>
+public static class Outcomes
+{
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string Unsupported = "unsupported";
+    public const string Unreadable = "unreadable";
+    public const string TooLarge = "too-large";
+
+    public static IReadOnlyList<string> All { get; } = [Accepted, Rejected, Unsupported, Unreadable, TooLarge];
+}
+
+/// <summary>The status values of a message: received, then processing (claimed), then processed.</summary>
+public static class MessageStatuses
+{
+    public const string Received = "received";
+    public const string Processing = "processing";
+    public const string Processed = "processed";
+}
+
+/// <summary>Everything stored about one message except its bytes, for reports, the staff queue and tests.</summary>
+public sealed record MessageSummary(
+    long Id,
+    string Sha256,
+    long SizeBytes,
+    DateTimeOffset ReceivedAt,
+    string Source,
+    string OriginalName,
+    string Status,
+    string? ClaimedBy,
+    DateTimeOffset? ClaimedAt,
+    string? Standard,
+    string? MessageType,
+    int? BerichtCode,
+    string? Sender,
+    string? Receiver,
+    string? Identificatie,
+    DateOnly? Dagtekening,
+    string? Outcome,
+    string? OutcomeReason,
+    DateTimeOffset? ProcessedAt,
+    int DeliveryCount,
+    IReadOnlyList<StoredFinding> Findings);

@@ -1,0 +1,399 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Backoffice.Data.Intake;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Backoffice.Data.Processing;
+
+/// <summary>
+/// Steps 2-6 of the pipeline as far as the message itself goes: find pending messages, claim one
+/// (so that of several instances on one SQL Server exactly one processes it), stream its bytes and
+/// record the outcome with all findings in one transaction.
+/// </summary>
+public sealed class MessageProcessingStore
+{
+    private const string ListPendingSqlite = """
+        SELECT id FROM message
+        WHERE status = 'received' OR (status = 'processing' AND claimed_at < @stale_before)
+        ORDER BY id
+        LIMIT @max;
+        """;
+
+    private const string ListPendingSqlServer = """
+        SELECT TOP (@max) id FROM message
+        WHERE status = 'received' OR (status = 'processing' AND claimed_at < @stale_before)
+        ORDER BY id;
+        """;
+
+    // One conditional UPDATE: the row lock makes a concurrent second claim re-read the row after the
+    // first commits, find the condition false and update nothing, on SQLite and SQL Server alike.
+    private const string Claim = """
+        UPDATE message
+        SET status = 'processing', claimed_by = @instance_id, claimed_at = @now
+        WHERE id = @id
+          AND (status = 'received' OR (status = 'processing' AND claimed_at < @stale_before));
+        """;
+
+    // A claim taken over after it went stale no longer belongs to the first instance: with
+    // @claimed_by given, that instance's late outcome is refused so the message is answered once.
+    private const string RecordOutcome = """
+        UPDATE message
+        SET status = 'processed',
+            standard = @standard,
+            message_type = @message_type,
+            bericht_code = @bericht_code,
+            sender = @sender,
+            receiver = @receiver,
+            identificatie = @identificatie,
+            dagtekening = @dagtekening,
+            outcome = @outcome,
+            outcome_reason = @outcome_reason,
+            processed_at = @processed_at
+        WHERE id = @id
+          AND status = 'processing'
+          AND (@claimed_by IS NULL OR claimed_by = @claimed_by);
+        """;
+
+    private const string InsertFinding = """
+        INSERT INTO message_finding (message_id, seq, level, rule_code, retourcode, path, line, col, text)
+        VALUES (@message_id, @seq, @level, @rule_code, @retourcode, @path, @line, @col, @text);
+        """;
+
+    private const string SelectSummaryById = """
+        SELECT m.id, m.sha256, m.size_bytes, m.received_at, m.source, m.original_name, m.status,
+               m.claimed_by, m.claimed_at, m.standard, m.message_type, m.bericht_code, m.sender,
+               m.receiver, m.identificatie, m.dagtekening, m.outcome, m.outcome_reason, m.processed_at,
+               (SELECT COUNT(*) FROM message_delivery d WHERE d.message_id = m.id) AS delivery_count
+        FROM message m
+        WHERE m.id = @id;
+        """;
+
+    private const string SelectIdBySha256 = """
+        SELECT id FROM message WHERE sha256 = @sha256;
+        """;
+
+    private const string SelectFindings = """
+        SELECT level, rule_code, retourcode, path, line, col, text
+        FROM message_finding
+        WHERE message_id = @message_id
+        ORDER BY seq;
+        """;
+
+    private const string SelectSize = """
+        SELECT size_bytes FROM message WHERE id = @id;
+        """;
+
+    private const string SelectContent = """
+        SELECT content FROM message WHERE id = @id;
+        """;
+
+    private readonly IDbConnectionFactory connections;
+    private readonly TimeSpan claimTimeout;
+
+    /// <param name="claimTimeout">
+    /// How long a claim holds. A message still 'processing' after this is taken to belong to a
+    /// crashed instance and may be claimed again; choose it well above the slowest processing time.
+    /// </param>
+    public MessageProcessingStore(IDbConnectionFactory connections, TimeSpan claimTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimTimeout, TimeSpan.Zero);
+        this.connections = connections;
+        this.claimTimeout = claimTimeout;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> ids, oldest first, of messages waiting to be processed: received,
+    /// or claimed longer than the claim timeout before <paramref name="now"/>. A listed id still has
+    /// to be claimed with <see cref="TryClaimAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ListPendingAsync(int max, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var parameters = new DynamicParameters();
+        parameters.Add("max", max, DbType.Int32);
+        parameters.Add("stale_before", StaleBefore(now), DbType.DateTime2);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var sql = connections.Provider == DatabaseProvider.SqlServer ? ListPendingSqlServer : ListPendingSqlite;
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// Claims the message for <paramref name="instanceId"/>; false when another instance holds a
+    /// live claim or it is already processed. Atomic across instances sharing one database.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(long id, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        var parameters = new DynamicParameters();
+        parameters.Add("id", id, DbType.Int64);
+        parameters.Add("instance_id", Limits.Checked(instanceId, Limits.InstanceId, nameof(instanceId)), DbType.String, size: Limits.InstanceId);
+        parameters.Add("now", now.UtcDateTime, DbType.DateTime2);
+        parameters.Add("stale_before", StaleBefore(now), DbType.DateTime2);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(Claim, parameters, cancellationToken: cancellationToken));
+        return updated == 1;
+    }
+
+    /// <summary>
+    /// Streams the raw bytes of a message without loading them into memory. Dispose the stream to
+    /// release its connection. Throws <see cref="KeyNotFoundException"/> for an unknown id.
+    /// </summary>
+    public async Task<Stream> OpenContentAsync(long id, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            return connections.Provider == DatabaseProvider.SqlServer
+                ? await OpenSqlServerContentAsync(connection, id, cancellationToken)
+                : await OpenSqliteContentAsync(connection, id, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Records the outcome of a message claimed by any instance; see the overload with an instance id.</summary>
+    public Task<bool> RecordOutcomeAsync(MessageOutcome outcome, CancellationToken cancellationToken) =>
+        RecordOutcomeAsync(outcome, null, cancellationToken);
+
+    /// <summary>
+    /// Writes classification, outcome, reason, processed time, status 'processed' and all findings in
+    /// one transaction, only while the message is still being processed (and, when
+    /// <paramref name="instanceId"/> is given, still claimed by that instance). False when not, and
+    /// then nothing is written.
+    /// </summary>
+    public async Task<bool> RecordOutcomeAsync(MessageOutcome outcome, string? instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(outcome.Findings);
+        if (!Outcomes.All.Contains(outcome.Outcome))
+        {
+            throw new ArgumentException($"Unknown outcome '{outcome.Outcome}'; expected one of {string.Join(", ", Outcomes.All)}.", nameof(outcome));
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("id", outcome.MessageId, DbType.Int64);
+        parameters.Add("standard", Checked(outcome.Standard, Limits.Standard, nameof(outcome.Standard)), DbType.String, size: Limits.Standard);
+        parameters.Add("message_type", Checked(outcome.MessageType, Limits.MessageType, nameof(outcome.MessageType)), DbType.String, size: Limits.MessageType);
+        parameters.Add("bericht_code", outcome.BerichtCode, DbType.Int32);
+        parameters.Add("sender", Limits.Clipped(outcome.Sender, Limits.Party), DbType.String, size: Limits.Party);
+        parameters.Add("receiver", Limits.Clipped(outcome.Receiver, Limits.Party), DbType.String, size: Limits.Party);
+        parameters.Add("identificatie", Limits.Clipped(outcome.Identificatie, Limits.Identificatie), DbType.String, size: Limits.Identificatie);
+        parameters.Add("dagtekening", outcome.Dagtekening?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.AnsiStringFixedLength, size: 10);
+        parameters.Add("outcome", outcome.Outcome, DbType.AnsiString, size: 16);
+        parameters.Add("outcome_reason", outcome.Reason, DbType.String, size: -1);
+        parameters.Add("processed_at", outcome.ProcessedAt.UtcDateTime, DbType.DateTime2);
+        parameters.Add("claimed_by", instanceId, DbType.String, size: Limits.InstanceId);
+
+        var findings = outcome.Findings.Select((finding, index) => FindingParameters(outcome.MessageId, index + 1, finding)).ToList();
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(RecordOutcome, parameters, transaction, cancellationToken: cancellationToken));
+        if (updated != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        foreach (var finding in findings)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertFinding, finding, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The stored summary of a message with its findings, or null for an unknown id.</summary>
+    public async Task<MessageSummary?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await GetAsync(connection, id, cancellationToken);
+    }
+
+    /// <summary>The message holding exactly these bytes (lower-case hex SHA-256), or null.</summary>
+    public async Task<MessageSummary?> FindBySha256Async(string sha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            SelectIdBySha256,
+            new { sha256 = MessageIntakeStore.Sha256Parameter(sha256.ToLowerInvariant()) },
+            cancellationToken: cancellationToken));
+        return id is { } found ? await GetAsync(connection, found, cancellationToken) : null;
+    }
+
+    private static async Task<MessageSummary?> GetAsync(DbConnection connection, long id, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(
+            SelectSummaryById, new { id }, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var findings = await connection.QueryAsync<FindingRow>(new CommandDefinition(
+            SelectFindings, new { message_id = id }, cancellationToken: cancellationToken));
+
+        return new MessageSummary(
+            row.id,
+            row.sha256,
+            row.size_bytes,
+            Utc(row.received_at)!.Value,
+            row.source,
+            row.original_name,
+            row.status,
+            row.claimed_by,
+            Utc(row.claimed_at),
+            row.standard,
+            row.message_type,
+            (int?)row.bericht_code,
+            row.sender,
+            row.receiver,
+            row.identificatie,
+            row.dagtekening is null ? null : DateOnly.ParseExact(row.dagtekening, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            row.outcome,
+            row.outcome_reason,
+            Utc(row.processed_at),
+            (int)row.delivery_count,
+            [.. findings.Select(f => new StoredFinding((int)f.level, f.rule_code, f.retourcode, f.path, (int?)f.line, (int?)f.col, f.text))]);
+    }
+
+    private static DynamicParameters FindingParameters(long messageId, int seq, StoredFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(finding.Text);
+        var parameters = new DynamicParameters();
+        parameters.Add("message_id", messageId, DbType.Int64);
+        parameters.Add("seq", seq, DbType.Int32);
+        parameters.Add("level", finding.Level, DbType.Int32);
+        parameters.Add("rule_code", Checked(finding.Rule, Limits.Rule, nameof(finding.Rule)), DbType.String, size: Limits.Rule);
+        parameters.Add("retourcode", Checked(finding.Retourcode, Limits.Retourcode, nameof(finding.Retourcode)), DbType.AnsiString, size: Limits.Retourcode);
+        parameters.Add("path", finding.Path, DbType.String, size: -1);
+        parameters.Add("line", finding.Line, DbType.Int32);
+        parameters.Add("col", finding.Column, DbType.Int32);
+        parameters.Add("text", finding.Text, DbType.String, size: -1);
+        return parameters;
+    }
+
+    private static string? Checked(string? value, int max, string name) =>
+        value is null ? null : Limits.Checked(value, max, name);
+
+    private DateTime StaleBefore(DateTimeOffset now) => (now - claimTimeout).UtcDateTime;
+
+    private static async Task<Stream> OpenSqliteContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
+    {
+        var size = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectSize, new { id }, cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"Message {id} does not exist.");
+        var blob = new SqliteBlob((SqliteConnection)connection, "message", "content", id, readOnly: true);
+        return new OwningStream(blob, size, connection);
+    }
+
+    private static async Task<Stream> OpenSqlServerContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        try
+        {
+            command.CommandText = SelectContent;
+            command.CommandTimeout = 0; // reading a large blob over a slow link must not time out half-way
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@id";
+            parameter.DbType = DbType.Int64;
+            parameter.Value = id;
+            command.Parameters.Add(parameter);
+
+            // SequentialAccess makes GetStream read from the network as the caller reads, instead of
+            // buffering the whole value with the row.
+            var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                await reader.DisposeAsync();
+                throw new KeyNotFoundException($"Message {id} does not exist.");
+            }
+
+            return new OwningStream(reader.GetStream(0), null, reader, command, connection);
+        }
+        catch
+        {
+            await command.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static DateTimeOffset? Utc(object? value) => value switch
+    {
+        null or DBNull => null,
+        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+        string text => new DateTimeOffset(DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc)),
+        _ => throw new InvalidCastException($"Unexpected timestamp type {value.GetType().Name}."),
+    };
+
+#pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
+    private sealed class MessageRow
+    {
+        public long id { get; set; }
+
+        public string sha256 { get; set; } = string.Empty;
+
+        public long size_bytes { get; set; }
+
+        public object? received_at { get; set; }
+
+        public string source { get; set; } = string.Empty;
+
+        public string original_name { get; set; } = string.Empty;
+
+        public string status { get; set; } = string.Empty;
+
+        public string? claimed_by { get; set; }
+
+        public object? claimed_at { get; set; }
+
+        public string? standard { get; set; }
+
+        public string? message_type { get; set; }
+
+        public long? bericht_code { get; set; }
+
+        public string? sender { get; set; }
+
+        public string? receiver { get; set; }
+
+        public string? identificatie { get; set; }
+
+        public string? dagtekening { get; set; }
+
+        public string? outcome { get; set; }
+
+        public string? outcome_reason { get; set; }
+
+        public object? processed_at { get; set; }
+
+        public long delivery_count { get; set; }
+    }
+
+    private sealed class FindingRow
+    {
+        public long level { get; set; }
+
+        public string? rule_code { get; set; }
+
+        public string? retourcode { get; set; }
+
+        public string? path { get; set; }
+
+        public long? line { get; set; }
+
+        public long? col { get; set; }
+
+        public string text { get; set; } = string.Empty;
+    }
+#pragma warning restore IDE1006, CA1812, S3459
+}
