@@ -1,0 +1,32 @@
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Messages.Declaraties;
+
+/// <summary>WMO323 Declaratie: the monthly claim (iwmo-3.2.md §5).</summary>
+public sealed record Wmo323(Header Header, Declaratie Declaratie) : IwmoMessage<Header>(Header)
+{
+    public override MessageType Type => MessageType.Wmo323;
+}
+
+/// <summary>One declaration over one whole calendar month (CS340); the total is debit minus credit of the lines (TR358).</summary>
+public sealed record Declaratie(
+    string DeclaratieNummer,
+    GeslotenPeriode DeclaratiePeriode,
+    DateOnly DeclaratieDagtekening,
+    TotaalBedragMetDC TotaalIngediendBedrag,
+    EquatableArray<DeclaratieClient> Clienten);
+
+public sealed record DeclaratieClient(string Bsn, EquatableArray<Prestatie> Prestaties);
+
+/// <summary>One claimed line. ProductTarief is empty for Eenheid 83 (CD087) and required otherwise.</summary>
+public sealed record Prestatie(
+    Referentie ProductReferentie,
+    int ToewijzingNummer,
+    string ProductCategorie,
+    string ProductCode,
+    GeslotenPeriode ProductPeriode,
+    long GeleverdVolume,
+    string Eenheid,
+    long? ProductTarief,
+    BedragMetDC IngediendBedrag);

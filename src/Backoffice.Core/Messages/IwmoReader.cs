@@ -1,0 +1,396 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Messages.Declaraties;
+using Backoffice.Core.Messages.StartStop;
+using Backoffice.Core.Messages.Toewijzing;
+using Backoffice.Core.Messages.Verzoeken;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Messages;
+
+/// <summary>
+/// Reads an iWmo 3.2 message into its record. The input is expected to be XSD-valid already
+/// (level 1 is checked elsewhere), but anything else comes back as a <see cref="ReadFailure"/>,
+/// never as an exception.
+/// </summary>
+public static class IwmoReader
+{
+    private const string IstandaardenRoot = "http://www.istandaarden.nl/";
+    private const string IjwRoot = IstandaardenRoot + "ijw/";
+    private const string IwmoRoot = IstandaardenRoot + "iwmo/";
+
+    // No DTDs and no external resolution: messages come from outside the municipality.
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+    };
+
+    public static ReadResult Read(Stream xml)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        XDocument document;
+        try
+        {
+            using var reader = XmlReader.Create(xml, Settings);
+            document = XDocument.Load(reader, LoadOptions.None);
+        }
+        catch (XmlException e)
+        {
+            // XmlException texts can quote content; only the position is passed on.
+            return ReadResult.Fail(ReadFailureKind.NotWellFormed, $"Not well-formed XML or a DTD is present (line {e.LineNumber}, position {e.LinePosition}).");
+        }
+
+        return Read(document);
+    }
+
+    public static ReadResult Read(ReadOnlyMemory<byte> xml)
+    {
+        using var stream = new MemoryStream(xml.ToArray(), writable: false);
+        return Read(stream);
+    }
+
+    /// <summary>Reads a file; I/O faults (missing file, no access) are not bad input and do throw.</summary>
+    public static ReadResult ReadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream);
+    }
+
+    public static ReadResult Read(XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Root is not { } root)
+        {
+            return ReadResult.Fail(ReadFailureKind.NotWellFormed, "The document has no root element.");
+        }
+
+        var ns = root.Name.NamespaceName;
+        var type = MessageType.FromNamespace(ns);
+        if (type is null)
+        {
+            return ns.StartsWith(IjwRoot, StringComparison.Ordinal)
+                ? ReadResult.Fail(ReadFailureKind.OtherStandard, $"Root namespace '{ns}' is iJw (youth), not iWmo.")
+                : ns.StartsWith(IwmoRoot, StringComparison.Ordinal)
+                    ? ReadResult.Fail(ReadFailureKind.OtherRelease, $"Root namespace '{ns}' is not an iWmo 3.2 message namespace.")
+                    : ReadResult.Fail(ReadFailureKind.UnknownNamespace, "Root namespace is not an iStandaarden message namespace.");
+        }
+
+        if (root.Name.LocalName != "Bericht")
+        {
+            return ReadResult.Fail(ReadFailureKind.UnknownNamespace, $"Root element is '{root.Name.LocalName}', expected 'Bericht'.", type);
+        }
+
+        try
+        {
+            var cursor = ElementCursor.Root(root);
+            if (CheckHeaderCodes(cursor.Class("Header"), type) is { } failure)
+            {
+                return failure;
+            }
+
+            return ReadResult.Success(ReadBody(cursor, type));
+        }
+        catch (MalformedMessageException e)
+        {
+            return ReadResult.Fail(ReadFailureKind.Malformed, e.Message, type);
+        }
+    }
+
+    private static ReadResult? CheckHeaderCodes(ElementCursor header, MessageType type)
+    {
+        var code = header.Str("BerichtCode").Trim();
+        if (code != type.BerichtCode.ToString(CultureInfo.InvariantCulture))
+        {
+            var named = int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                && MessageType.FromBerichtCode(number) is { } other
+                ? $"{number} ({other})"
+                : "not an iWmo 3.2 code";
+            return ReadResult.Fail(ReadFailureKind.BerichtCodeMismatch, $"Namespace is {type} ({type.BerichtCode}) but Header/BerichtCode is {named}.", type);
+        }
+
+        // BerichtVersie 3 and BerichtSubversie 2 are fixed by the 3.2 XSDs (CS025, CS015).
+        if (header.Int("BerichtVersie") != 3 || header.Int("BerichtSubversie") != 2)
+        {
+            return ReadResult.Fail(ReadFailureKind.OtherRelease, "Header/BerichtVersie and BerichtSubversie are not 3 and 2.", type);
+        }
+
+        return null;
+    }
+
+    private static IwmoMessage ReadBody(ElementCursor root, MessageType type)
+    {
+        var h = root.Class("Header");
+        return type.Name switch
+        {
+            "WMO301" => new Wmo301(HeenHeader(h), ToewijzingClient(root.Class("Client"))),
+            "WMO302" => new Wmo302(RetourHeader(h), root.OptClass("Client") is { } c302 ? ToewijzingClientRetour(c302) : null),
+            "WMO305" => new Wmo305(HeenHeader(h), StartClient(root.Class("Client"))),
+            "WMO306" => new Wmo306(RetourHeader(h), root.OptClass("Client") is { } c306 ? StartClientRetour(c306) : null),
+            "WMO307" => new Wmo307(HeenHeader(h), StopClient(root.Class("Client"))),
+            "WMO308" => new Wmo308(RetourHeader(h), root.OptClass("Client") is { } c308 ? StopClientRetour(c308) : null),
+            "WMO315" => new Wmo315(HeenHeader(h), VotClient(root.Class("Client"))),
+            "WMO316" => new Wmo316(RetourHeader(h), root.OptClass("Client") is { } c316 ? VotClientRetour(c316) : null),
+            "WMO317" => new Wmo317(HeenHeader(h), VowClient(root.Class("Client"))),
+            "WMO318" => new Wmo318(RetourHeader(h), root.OptClass("Client") is { } c318 ? VowClientRetour(c318) : null),
+            "WMO319" => new Wmo319(HeenHeader(h), Antwoord(root.Class("Antwoord"))),
+            "WMO320" => new Wmo320(RetourHeader(h), root.OptClass("Antwoord") is { } a320 ? AntwoordRetour(a320) : null),
+            "WMO323" => new Wmo323(HeenHeader(h), Declaratie(root.Class("Declaratie"))),
+            "WMO325" => new Wmo325(DeclaratieAntwoordHeader(h), root.OptClass("DeclaratieAntwoord") is { } d325 ? DeclaratieAntwoord(d325) : null),
+            _ => throw new InvalidOperationException($"MessageType {type} has no reader."),
+        };
+    }
+
+    // Headers (iwmo-3.2.md §4).
+
+    private static Header HeenHeader(ElementCursor h) =>
+        new(h.Str("Afzender"), h.Str("Ontvanger"), BerichtIdentificatie(h.Cdt("BerichtIdentificatie")), XsdVersie(h.Cdt("XsdVersie")));
+
+    private static RetourHeader RetourHeader(ElementCursor h) =>
+        new(h.Str("Afzender"), h.Str("Ontvanger"), BerichtIdentificatie(h.Cdt("BerichtIdentificatie")), XsdVersie(h.Cdt("XsdVersie")),
+            h.Str("IdentificatieRetour"), h.Date("DagtekeningRetour"), h.OptStr("XsltVersie"), XsdVersie(h.Cdt("XsdVersieRetour")),
+            h.OptRetourCodes());
+
+    private static DeclaratieAntwoordHeader DeclaratieAntwoordHeader(ElementCursor h) =>
+        new(h.Str("Afzender"), h.Str("Ontvanger"), BerichtIdentificatie(h.Cdt("BerichtIdentificatie")), XsdVersie(h.Cdt("XsdVersie")),
+            BerichtIdentificatie(h.Cdt("DeclaratieIdentificatie")), h.OptStr("XsltVersie"), XsdVersie(h.Cdt("XsdVersieDeclaratie")),
+            h.RetourCodes());
+
+    // Composite (CDT_*) types.
+
+    private static BerichtIdentificatie BerichtIdentificatie(ElementCursor c) => new(c.Str("Identificatie"), c.Date("Dagtekening"));
+
+    private static XsdVersie XsdVersie(ElementCursor c) => new(c.Str("BasisschemaXsdVersie"), c.Str("BerichtXsdVersie"));
+
+    private static Geboortedatum Geboortedatum(ElementCursor c) => new(c.Date("Datum"), c.OptStr("DatumGebruik"));
+
+    private static Achternaamgegevens Achternaam(ElementCursor c) => new(c.Str("Achternaam"), c.OptStr("Voorvoegsel"));
+
+    private static VolledigeNaam VolledigeNaam(ElementCursor c) =>
+        new(Achternaam(c.Cdt("Geslachtsnaam")), c.OptCdt("Partnernaam") is { } p ? Achternaam(p) : null,
+            c.OptStr("Voornamen"), c.OptStr("Voorletters"), c.Str("NaamGebruik"));
+
+    private static VerkorteNaam VerkorteNaam(ElementCursor c) =>
+        new(Achternaam(c.Cdt("Geslachtsnaam")), c.OptStr("Voornamen"), c.OptStr("Voorletters"));
+
+    private static Communicatie Communicatie(ElementCursor c) => new(c.Str("Vorm"), c.OptStr("Taal"));
+
+    private static Adres Adres(ElementCursor c) =>
+        new(c.OptCdt("Huis") is { } h ? Huis(h) : null, c.OptStr("Postcode"), c.OptStr("Straatnaam"), c.OptStr("Plaatsnaam"), c.OptStr("LandCode"));
+
+    private static Huis Huis(ElementCursor c) =>
+        new(c.Int("Huisnummer"), c.OptStr("Huisletter"), c.OptStr("HuisnummerToevoeging"), c.OptStr("AanduidingWoonadres"));
+
+    private static Telefoonnummers Telefoonnummers(ElementCursor c) =>
+        new(Telefoon(c.Cdt("Telefoon01")), c.OptCdt("Telefoon02") is { } t ? Telefoon(t) : null);
+
+    private static Telefoon Telefoon(ElementCursor c) => new(c.Str("Telefoonnummer"), c.Str("Landnummer"));
+
+    private static OpenPeriode OpenPeriode(ElementCursor c) => new(c.OptDate("Begindatum"), c.OptDate("Einddatum"));
+
+    private static GeslotenPeriode GeslotenPeriode(ElementCursor c) => new(c.Date("Begindatum"), c.Date("Einddatum"));
+
+    private static Product Product(ElementCursor c) => new(c.Str("Categorie"), c.OptStr("Code"));
+
+    private static Omvang Omvang(ElementCursor c) => new(c.Long("Volume"), c.Str("Eenheid"), c.Str("Frequentie"));
+
+    private static Verwijzer Verwijzer(ElementCursor c) => new(c.Str("Type"), c.OptStr("Naam"), c.OptStr("ZorgverlenerCode"));
+
+    private static Referentie Referentie(ElementCursor c) => new(c.Str("ReferentieNummer"), c.OptStr("VorigReferentieNummer"));
+
+    private static BedragMetDC BedragMetDC(ElementCursor c) => new(c.Long("Bedrag"), c.DebetCredit("DebetCredit"));
+
+    private static TotaalBedragMetDC TotaalBedragMetDC(ElementCursor c) => new(c.Long("TotaalBedrag"), c.DebetCredit("DebetCredit"));
+
+    private static Product? OptProduct(ElementCursor c) => c.OptCdt("Product") is { } p ? Product(p) : null;
+
+    private static Omvang? OptOmvang(ElementCursor c) => c.OptCdt("Omvang") is { } o ? Omvang(o) : null;
+
+    // WMO301 / WMO302.
+
+    private static ToewijzingClient ToewijzingClient(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VolledigeNaam(c.Cdt("Naam")),
+            c.OptCdt("Communicatie") is { } k ? Communicatie(k) : null, c.OptStr("JuridischeStatus"),
+            c.OptStr("WettelijkeVertegenwoordiging"), c.OptStr("Commentaar"),
+            c.List("Relaties", "Relatie", required: false, Relatie),
+            c.List("Contactgegevens", "Contact", required: true, Contact),
+            c.List("ToegewezenProducten", "ToegewezenProduct", required: true, ToegewezenProduct));
+
+    private static Relatie Relatie(ElementCursor c) =>
+        new(c.Str("Nummer"), c.OptInt("Volgorde"), c.Str("Soort"), c.OptCdt("Geboortedatum") is { } g ? Geboortedatum(g) : null,
+            c.OptStr("Geslacht"), VolledigeNaam(c.Cdt("Naam")), Contact(c.Class("Contact")));
+
+    private static Contact Contact(ElementCursor c) =>
+        new(c.Str("Soort"), c.OptCdt("Adres") is { } a ? Adres(a) : null, c.OptStr("Organisatie"),
+            c.OptCdt("Telefoon") is { } t ? Telefoonnummers(t) : null, c.OptStr("Emailadres"),
+            c.OptCdt("Periode") is { } p ? OpenPeriode(p) : null);
+
+    private static ToegewezenProduct ToegewezenProduct(ElementCursor c) =>
+        new(c.Int("ToewijzingNummer"), c.OptStr("ReferentieAanbieder"), OptProduct(c), c.Date("Toewijzingsdatum"),
+            c.Time("Toewijzingstijd"), c.Date("Ingangsdatum"), c.OptDate("Einddatum"), c.OptStr("RedenWijziging"),
+            OptOmvang(c), c.OptLong("Budget"), c.OptStr("Commentaar"));
+
+    private static ToewijzingClientRetour ToewijzingClientRetour(ElementCursor c)
+    {
+        var heen = ToewijzingClient(c);
+        return new(heen.Bsn, heen.Geboortedatum, heen.Geslacht, heen.Naam, heen.Communicatie, heen.JuridischeStatus,
+            heen.WettelijkeVertegenwoordiging, heen.Commentaar,
+            c.List("Relaties", "Relatie", required: false, RelatieRetour),
+            c.List("Contactgegevens", "Contact", required: true, ContactRetour),
+            c.List("ToegewezenProducten", "ToegewezenProduct", required: true, ToegewezenProductRetour),
+            c.RetourCodes());
+    }
+
+    private static RelatieRetour RelatieRetour(ElementCursor c)
+    {
+        var r = Relatie(c);
+        return new(r.Nummer, r.Volgorde, r.Soort, r.Geboortedatum, r.Geslacht, r.Naam, ContactRetour(c.Class("Contact")), c.RetourCodes());
+    }
+
+    private static ContactRetour ContactRetour(ElementCursor c)
+    {
+        var k = Contact(c);
+        return new(k.Soort, k.Adres, k.Organisatie, k.Telefoon, k.Emailadres, k.Periode, c.RetourCodes());
+    }
+
+    private static ToegewezenProductRetour ToegewezenProductRetour(ElementCursor c)
+    {
+        var p = ToegewezenProduct(c);
+        return new(p.ToewijzingNummer, p.ReferentieAanbieder, p.Product, p.Toewijzingsdatum, p.Toewijzingstijd, p.Ingangsdatum,
+            p.Einddatum, p.RedenWijziging, p.Omvang, p.Budget, p.Commentaar, c.RetourCodes());
+    }
+
+    // WMO305 - WMO308.
+
+    private static StartClient StartClient(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
+            c.List("StartProducten", "StartProduct", required: true, StartProduct));
+
+    private static StartProduct StartProduct(ElementCursor c) =>
+        new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"), c.Str("StatusAanlevering"));
+
+    private static StartClientRetour StartClientRetour(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
+            c.List("StartProducten", "StartProduct", required: true, StartProductRetour), c.RetourCodes());
+
+    private static StartProductRetour StartProductRetour(ElementCursor c)
+    {
+        var p = StartProduct(c);
+        return new(p.ToewijzingNummer, p.Product, p.ToewijzingIngangsdatum, p.Begindatum, p.StatusAanlevering, c.RetourCodes());
+    }
+
+    private static StopClient StopClient(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
+            c.List("StopProducten", "StopProduct", required: true, StopProduct));
+
+    private static StopProduct StopProduct(ElementCursor c) =>
+        new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"),
+            c.Str("RedenBeeindiging"), c.Date("Einddatum"), c.Str("StatusAanlevering"));
+
+    private static StopClientRetour StopClientRetour(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
+            c.List("StopProducten", "StopProduct", required: true, StopProductRetour), c.RetourCodes());
+
+    private static StopProductRetour StopProductRetour(ElementCursor c)
+    {
+        var p = StopProduct(c);
+        return new(p.ToewijzingNummer, p.Product, p.ToewijzingIngangsdatum, p.Begindatum, p.RedenBeeindiging, p.Einddatum,
+            p.StatusAanlevering, c.RetourCodes());
+    }
+
+    // WMO315 - WMO320.
+
+    private static VotClient VotClient(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")), c.OptStr("Commentaar"),
+            c.List("AangevraagdeProducten", "AangevraagdProduct", required: true, AangevraagdProduct));
+
+    private static AangevraagdProduct AangevraagdProduct(ElementCursor c) =>
+        new(c.Str("ReferentieAanbieder"), c.OptInt("BeschikkingNummer"), OptProduct(c), c.OptDate("BeschikkingIngangsdatum"),
+            c.Date("ToewijzingIngangsdatum"), c.OptDate("ToewijzingEinddatum"), OptOmvang(c), c.OptLong("Budget"),
+            Verwijzer(c.Cdt("Verwijzer")), c.OptStr("Raamcontract"), c.OptStr("Commentaar"));
+
+    private static VotClientRetour VotClientRetour(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")), c.OptStr("Commentaar"),
+            c.List("AangevraagdeProducten", "AangevraagdProduct", required: true, AangevraagdProductRetour), c.RetourCodes());
+
+    private static AangevraagdProductRetour AangevraagdProductRetour(ElementCursor c)
+    {
+        var p = AangevraagdProduct(c);
+        return new(p.ReferentieAanbieder, p.BeschikkingNummer, p.Product, p.BeschikkingIngangsdatum, p.ToewijzingIngangsdatum,
+            p.ToewijzingEinddatum, p.Omvang, p.Budget, p.Verwijzer, p.Raamcontract, p.Commentaar, c.RetourCodes());
+    }
+
+    private static VowClient VowClient(ElementCursor c) => new(c.Str("Bsn"), Verzoek(c.Class("Verzoek")));
+
+    private static Verzoek Verzoek(ElementCursor c) =>
+        new(c.Str("ReferentieAanbieder"), c.Str("RedenVerzoek"),
+            c.List("OngewijzigdeProducten", "OngewijzigdProduct", required: false, OngewijzigdProduct),
+            c.List("TeWijzigenProducten", "TeWijzigenProduct", required: false, TeWijzigenProduct),
+            c.List("NieuweProducten", "NieuwProduct", required: false, NieuwProduct));
+
+    private static OngewijzigdProduct OngewijzigdProduct(ElementCursor c) => new(c.Int("ToewijzingNummer"));
+
+    private static TeWijzigenProduct TeWijzigenProduct(ElementCursor c) =>
+        new(c.Int("ToewijzingNummer"), c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget"));
+
+    private static NieuwProduct NieuwProduct(ElementCursor c) =>
+        new(OptProduct(c), c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget"));
+
+    private static VowClientRetour VowClientRetour(ElementCursor c) => new(c.Str("Bsn"), VerzoekRetour(c.Class("Verzoek")), c.RetourCodes());
+
+    private static VerzoekRetour VerzoekRetour(ElementCursor c) =>
+        new(c.Str("ReferentieAanbieder"), c.Str("RedenVerzoek"),
+            c.List("OngewijzigdeProducten", "OngewijzigdProduct", required: false, p => new OngewijzigdProductRetour(p.Int("ToewijzingNummer"), p.RetourCodes())),
+            c.List("TeWijzigenProducten", "TeWijzigenProduct", required: false, TeWijzigenProductRetour),
+            c.List("NieuweProducten", "NieuwProduct", required: false, NieuwProductRetour),
+            c.RetourCodes());
+
+    private static TeWijzigenProductRetour TeWijzigenProductRetour(ElementCursor c)
+    {
+        var p = TeWijzigenProduct(c);
+        return new(p.ToewijzingNummer, p.GewensteIngangsdatum, p.Einddatum, p.Omvang, p.Budget, c.RetourCodes());
+    }
+
+    private static NieuwProductRetour NieuwProductRetour(ElementCursor c)
+    {
+        var p = NieuwProduct(c);
+        return new(p.Product, p.GewensteIngangsdatum, p.Einddatum, p.Omvang, p.Budget, c.RetourCodes());
+    }
+
+    private static Antwoord Antwoord(ElementCursor c) =>
+        new(c.Str("ReferentieAanbieder"), c.Str("VerzoekAntwoord"), c.OptStr("RedenAfwijzingVerzoek"));
+
+    private static AntwoordRetour AntwoordRetour(ElementCursor c) =>
+        new(c.Str("ReferentieAanbieder"), c.Str("VerzoekAntwoord"), c.OptStr("RedenAfwijzingVerzoek"), c.RetourCodes());
+
+    // WMO323 / WMO325.
+
+    private static Declaratie Declaratie(ElementCursor c) =>
+        new(c.Str("DeclaratieNummer"), GeslotenPeriode(c.Cdt("DeclaratiePeriode")), c.Date("DeclaratieDagtekening"),
+            TotaalBedragMetDC(c.Cdt("TotaalIngediendBedrag")),
+            c.List("Clienten", "Client", required: true, k => new DeclaratieClient(k.Str("Bsn"), k.List("Prestaties", "Prestatie", required: true, Prestatie))));
+
+    private static Prestatie Prestatie(ElementCursor c) =>
+        new(Referentie(c.Cdt("ProductReferentie")), c.Int("ToewijzingNummer"), c.Str("ProductCategorie"), c.Str("ProductCode"),
+            GeslotenPeriode(c.Cdt("ProductPeriode")), c.Long("GeleverdVolume"), c.Str("Eenheid"), c.OptLong("ProductTarief"),
+            BedragMetDC(c.Cdt("IngediendBedrag")));
+
+    private static DeclaratieAntwoord DeclaratieAntwoord(ElementCursor c) =>
+        new(c.Str("DeclaratieNummer"), TotaalBedragMetDC(c.Cdt("TotaalIngediendBedrag")), TotaalBedragMetDC(c.Cdt("TotaalToegekendBedrag")),
+            c.List("Clienten", "Client", required: false, DeclaratieAntwoordClient), c.RetourCodes());
+
+    private static DeclaratieAntwoordClient DeclaratieAntwoordClient(ElementCursor c) =>
+        new(c.Str("Bsn"), c.List("Prestaties", "Prestatie", required: true, DeclaratieAntwoordPrestatie), c.RetourCodes());
+
+    private static DeclaratieAntwoordPrestatie DeclaratieAntwoordPrestatie(ElementCursor c)
+    {
+        var p = Prestatie(c);
+        return new(p.ProductReferentie, p.ToewijzingNummer, p.ProductCategorie, p.ProductCode, p.ProductPeriode, p.GeleverdVolume,
+            p.Eenheid, p.ProductTarief, p.IngediendBedrag, c.RetourCodes());
+    }
+}

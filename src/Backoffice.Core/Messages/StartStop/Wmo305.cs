@@ -1,0 +1,50 @@
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Messages.StartStop;
+
+/// <summary>WMO305 Start zorg (iwmo-3.2.md §5).</summary>
+public sealed record Wmo305(Header Header, StartClient Client) : IwmoMessage<Header>(Header)
+{
+    public override MessageType Type => MessageType.Wmo305;
+}
+
+/// <summary>WMO306: the municipality's retour on a 305.</summary>
+public sealed record Wmo306(RetourHeader Header, StartClientRetour? Client) : IwmoMessage<RetourHeader>(Header)
+{
+    public override MessageType Type => MessageType.Wmo306;
+}
+
+public sealed record StartClient(
+    string Bsn,
+    Geboortedatum Geboortedatum,
+    string Geslacht,
+    VerkorteNaam Naam,
+    EquatableArray<StartProduct> StartProducten);
+
+/// <summary>
+/// ToewijzingNummer is optional only for the "taakgericht" variant; for inspannings- and
+/// outputgericht delivery the link is required (TR019, IV096). StatusAanlevering is 1 or 3 (CS058).
+/// </summary>
+public sealed record StartProduct(
+    int? ToewijzingNummer,
+    Product? Product,
+    DateOnly? ToewijzingIngangsdatum,
+    DateOnly Begindatum,
+    string StatusAanlevering);
+
+public sealed record StartClientRetour(
+    string Bsn,
+    Geboortedatum Geboortedatum,
+    string Geslacht,
+    VerkorteNaam Naam,
+    EquatableArray<StartProductRetour> StartProducten,
+    EquatableArray<string> RetourCodes);
+
+public sealed record StartProductRetour(
+    int? ToewijzingNummer,
+    Product? Product,
+    DateOnly? ToewijzingIngangsdatum,
+    DateOnly Begindatum,
+    string StatusAanlevering,
+    EquatableArray<string> RetourCodes);

@@ -1,0 +1,51 @@
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Messages.StartStop;
+
+/// <summary>WMO307 Stop zorg (iwmo-3.2.md §5).</summary>
+public sealed record Wmo307(Header Header, StopClient Client) : IwmoMessage<Header>(Header)
+{
+    public override MessageType Type => MessageType.Wmo307;
+}
+
+/// <summary>WMO308: the municipality's retour on a 307.</summary>
+public sealed record Wmo308(RetourHeader Header, StopClientRetour? Client) : IwmoMessage<RetourHeader>(Header)
+{
+    public override MessageType Type => MessageType.Wmo308;
+}
+
+public sealed record StopClient(
+    string Bsn,
+    Geboortedatum Geboortedatum,
+    string Geslacht,
+    VerkorteNaam Naam,
+    EquatableArray<StopProduct> StopProducten);
+
+/// <summary>RedenBeeindiging 20 is a temporary stop; any other code is definitive (TR413-TR415).</summary>
+public sealed record StopProduct(
+    int? ToewijzingNummer,
+    Product? Product,
+    DateOnly? ToewijzingIngangsdatum,
+    DateOnly Begindatum,
+    string RedenBeeindiging,
+    DateOnly Einddatum,
+    string StatusAanlevering);
+
+public sealed record StopClientRetour(
+    string Bsn,
+    Geboortedatum Geboortedatum,
+    string Geslacht,
+    VerkorteNaam Naam,
+    EquatableArray<StopProductRetour> StopProducten,
+    EquatableArray<string> RetourCodes);
+
+public sealed record StopProductRetour(
+    int? ToewijzingNummer,
+    Product? Product,
+    DateOnly? ToewijzingIngangsdatum,
+    DateOnly Begindatum,
+    string RedenBeeindiging,
+    DateOnly Einddatum,
+    string StatusAanlevering,
+    EquatableArray<string> RetourCodes);

@@ -1,0 +1,112 @@
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Messages.Toewijzing;
+
+/// <summary>WMO301 Toewijzing: the municipality's order to deliver (iwmo-3.2.md §5).</summary>
+public sealed record Wmo301(Header Header, ToewijzingClient Client) : IwmoMessage<Header>(Header)
+{
+    public override MessageType Type => MessageType.Wmo301;
+}
+
+/// <summary>WMO302: the provider's retour on a 301. Client is absent when the message was accepted or failed at header level (IV028).</summary>
+public sealed record Wmo302(RetourHeader Header, ToewijzingClientRetour? Client) : IwmoMessage<RetourHeader>(Header)
+{
+    public override MessageType Type => MessageType.Wmo302;
+}
+
+/// <summary>
+/// Client of a 301. An empty <see cref="Relaties"/> means the optional Relaties element is absent
+/// (when present it holds at least one Relatie).
+/// </summary>
+public sealed record ToewijzingClient(
+    string Bsn,
+    Geboortedatum Geboortedatum,
+    string Geslacht,
+    VolledigeNaam Naam,
+    Communicatie? Communicatie,
+    string? JuridischeStatus,
+    string? WettelijkeVertegenwoordiging,
+    string? Commentaar,
+    EquatableArray<Relatie> Relaties,
+    EquatableArray<Contact> Contactgegevens,
+    EquatableArray<ToegewezenProduct> ToegewezenProducten);
+
+public sealed record Relatie(
+    string Nummer,
+    int? Volgorde,
+    string Soort,
+    Geboortedatum? Geboortedatum,
+    string? Geslacht,
+    VolledigeNaam Naam,
+    Contact Contact);
+
+public sealed record Contact(
+    string Soort,
+    Adres? Adres = null,
+    string? Organisatie = null,
+    Telefoonnummers? Telefoon = null,
+    string? Emailadres = null,
+    OpenPeriode? Periode = null);
+
+/// <summary>One allocation. The current version is the one with the latest Toewijzingsdatum + Toewijzingstijd (IV013).</summary>
+public sealed record ToegewezenProduct(
+    int ToewijzingNummer,
+    string? ReferentieAanbieder,
+    Product? Product,
+    DateOnly Toewijzingsdatum,
+    TimeOnly Toewijzingstijd,
+    DateOnly Ingangsdatum,
+    DateOnly? Einddatum,
+    string? RedenWijziging,
+    Omvang? Omvang,
+    long? Budget,
+    string? Commentaar);
+
+/// <summary>Client of a 302: the 301 client sent back with a RetourCode on every class (IV028).</summary>
+public sealed record ToewijzingClientRetour(
+    string Bsn,
+    Geboortedatum Geboortedatum,
+    string Geslacht,
+    VolledigeNaam Naam,
+    Communicatie? Communicatie,
+    string? JuridischeStatus,
+    string? WettelijkeVertegenwoordiging,
+    string? Commentaar,
+    EquatableArray<RelatieRetour> Relaties,
+    EquatableArray<ContactRetour> Contactgegevens,
+    EquatableArray<ToegewezenProductRetour> ToegewezenProducten,
+    EquatableArray<string> RetourCodes);
+
+public sealed record RelatieRetour(
+    string Nummer,
+    int? Volgorde,
+    string Soort,
+    Geboortedatum? Geboortedatum,
+    string? Geslacht,
+    VolledigeNaam Naam,
+    ContactRetour Contact,
+    EquatableArray<string> RetourCodes);
+
+public sealed record ContactRetour(
+    string Soort,
+    Adres? Adres,
+    string? Organisatie,
+    Telefoonnummers? Telefoon,
+    string? Emailadres,
+    OpenPeriode? Periode,
+    EquatableArray<string> RetourCodes);
+
+public sealed record ToegewezenProductRetour(
+    int ToewijzingNummer,
+    string? ReferentieAanbieder,
+    Product? Product,
+    DateOnly Toewijzingsdatum,
+    TimeOnly Toewijzingstijd,
+    DateOnly Ingangsdatum,
+    DateOnly? Einddatum,
+    string? RedenWijziging,
+    Omvang? Omvang,
+    long? Budget,
+    string? Commentaar,
+    EquatableArray<string> RetourCodes);

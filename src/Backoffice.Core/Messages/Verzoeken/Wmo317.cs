@@ -1,0 +1,73 @@
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Messages.Verzoeken;
+
+/// <summary>WMO317 Verzoek om wijziging (VOW), iwmo-3.2.md §5.</summary>
+public sealed record Wmo317(Header Header, VowClient Client) : IwmoMessage<Header>(Header)
+{
+    public override MessageType Type => MessageType.Wmo317;
+}
+
+/// <summary>WMO318: the municipality's retour on a 317.</summary>
+public sealed record Wmo318(RetourHeader Header, VowClientRetour? Client) : IwmoMessage<RetourHeader>(Header)
+{
+    public override MessageType Type => MessageType.Wmo318;
+}
+
+public sealed record VowClient(string Bsn, Verzoek Verzoek);
+
+/// <summary>
+/// A VOW lists all current allocations as ongewijzigd or te wijzigen (TR349). Each list is an
+/// optional element in the XSD; an empty list means the element is absent.
+/// </summary>
+public sealed record Verzoek(
+    string ReferentieAanbieder,
+    string RedenVerzoek,
+    EquatableArray<OngewijzigdProduct> OngewijzigdeProducten,
+    EquatableArray<TeWijzigenProduct> TeWijzigenProducten,
+    EquatableArray<NieuwProduct> NieuweProducten);
+
+public sealed record OngewijzigdProduct(int ToewijzingNummer);
+
+public sealed record TeWijzigenProduct(
+    int ToewijzingNummer,
+    DateOnly GewensteIngangsdatum,
+    DateOnly? Einddatum,
+    Omvang? Omvang,
+    long? Budget);
+
+public sealed record NieuwProduct(
+    Product? Product,
+    DateOnly GewensteIngangsdatum,
+    DateOnly? Einddatum,
+    Omvang? Omvang,
+    long? Budget);
+
+public sealed record VowClientRetour(string Bsn, VerzoekRetour Verzoek, EquatableArray<string> RetourCodes);
+
+public sealed record VerzoekRetour(
+    string ReferentieAanbieder,
+    string RedenVerzoek,
+    EquatableArray<OngewijzigdProductRetour> OngewijzigdeProducten,
+    EquatableArray<TeWijzigenProductRetour> TeWijzigenProducten,
+    EquatableArray<NieuwProductRetour> NieuweProducten,
+    EquatableArray<string> RetourCodes);
+
+public sealed record OngewijzigdProductRetour(int ToewijzingNummer, EquatableArray<string> RetourCodes);
+
+public sealed record TeWijzigenProductRetour(
+    int ToewijzingNummer,
+    DateOnly GewensteIngangsdatum,
+    DateOnly? Einddatum,
+    Omvang? Omvang,
+    long? Budget,
+    EquatableArray<string> RetourCodes);
+
+public sealed record NieuwProductRetour(
+    Product? Product,
+    DateOnly GewensteIngangsdatum,
+    DateOnly? Einddatum,
+    Omvang? Omvang,
+    long? Budget,
+    EquatableArray<string> RetourCodes);
