@@ -89,12 +89,16 @@ public sealed class SchemaCatalogue
             var ns = schema?.TargetNamespace ?? string.Empty;
             if (schema is null || files.ContainsKey(ns))
             {
-                // The same namespace twice happens when a folder holds both Basisschema.xsd and a
-                // lower-case copy; the import already brings it in.
+                // A folder may hold both Basisschema.xsd and a lower-case copy: one is enough.
                 continue;
             }
 
-            set.Add(schema);
+            // A message schema's import may already have brought this one in.
+            if (!set.Contains(ns))
+            {
+                set.Add(schema);
+            }
+
             files[ns] = SchemaFile.Describe(path, ns);
         }
 

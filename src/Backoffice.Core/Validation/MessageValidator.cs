@@ -144,7 +144,7 @@ public sealed partial class MessageValidator
     [GeneratedRegex(@" in namespace '[^']*'")]
     private static partial Regex InNamespace();
 
-    [GeneratedRegex(@"The (value|string|Enumeration constraint failed|Pattern constraint failed)?\s*'[^']*'", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"The (value|string) '[^']*'")]
     private static partial Regex QuotedValue();
 
     [GeneratedRegex(@"\s*Line \d+, position \d+\.?\s*$")]
@@ -173,7 +173,7 @@ public sealed partial class MessageValidator
         private string? _identificatie;
         private string? _dagtekening;
         private string? _textTarget;
-        private bool _stopped;
+        private Verdict? _stoppedWith;
 
         public XmlReader? Reader { get; set; }
 
@@ -225,7 +225,7 @@ public sealed partial class MessageValidator
 
         public void OnValidationEvent(object? sender, ValidationEventArgs e)
         {
-            if (_stopped)
+            if (_stoppedWith is not null)
             {
                 return;
             }
@@ -246,13 +246,18 @@ public sealed partial class MessageValidator
 
         public ValidationReport Stop(Verdict verdict, Finding finding)
         {
-            _stopped = true;
+            _stoppedWith = verdict;
             Add(finding);
             return Report(verdict);
         }
 
         public ValidationReport Finish()
         {
+            if (_stoppedWith is { } stopped)
+            {
+                return Report(stopped);
+            }
+
             if (ElementsSeen == 0)
             {
                 return Stop(Verdict.Unreadable, new Finding(1, null, null, null, null, null, "The file is empty or holds no XML element."));
@@ -332,29 +337,43 @@ public sealed partial class MessageValidator
                     : $"Unknown namespace '{ns}'; this is not an iWmo 3.2 message.";
             }
 
+            // The validating reader already complained that it has no schema for this root; the
+            // classification says it better.
+            _findings.Clear();
             Stop(Verdict.Unsupported, new Finding(1, null, null, CurrentPath(), LineOf(), ColumnOf(), what));
             return false;
         }
 
+        /// <summary>
+        /// The validator reports a start tag before <see cref="Observe"/> has pushed it, and
+        /// content errors at the end tag before it is popped; the path is built accordingly.
+        /// </summary>
         private (string? Path, string Message) Locate(string raw)
         {
             var plain = Plain(raw);
-            var current = CurrentPath();
+            var current = CurrentPath() ?? string.Empty;
+            var atStartTag = Reader is { NodeType: XmlNodeType.Element };
             var instead = OneExpectedInstead().Match(plain);
-            if (instead.Success && _path.Count >= 2)
+            if (instead.Success && atStartTag)
             {
-                // The XSD reports the element that follows a missing one; staff want the missing one.
-                var parent = string.Concat(_path.Take(_path.Count - 1).Select(f => f.ToString()));
-                return ($"{parent}/{instead.Groups[2].Value}", $"Element '{instead.Groups[2].Value}' is missing or out of order: found '{instead.Groups[1].Value}' where '{instead.Groups[2].Value}' is expected.");
+                // The XSD names the element that follows a missing one; staff want the missing one.
+                return ($"{current}/{instead.Groups[2].Value}", $"Element '{instead.Groups[2].Value}' is missing or out of order: found '{instead.Groups[1].Value}' where '{instead.Groups[2].Value}' is expected.");
             }
 
             var atEnd = OneExpectedAtEnd().Match(plain);
-            if (atEnd.Success && current is not null)
+            if (atEnd.Success && _path.Count > 0)
             {
                 return ($"{current}/{atEnd.Groups[1].Value}", $"Element '{atEnd.Groups[1].Value}' is missing at the end of '{_path[^1].Name}'.");
             }
 
-            return (current, plain);
+            if (atStartTag && _path.Count > 0)
+            {
+                var name = Reader!.LocalName;
+                var ordinal = _path[^1].PeekOrdinal(name);
+                return (current + new Frame(name, ordinal), plain);
+            }
+
+            return (current.Length == 0 ? null : current, plain);
         }
 
         private int? LineOf() => Reader is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
@@ -419,6 +438,9 @@ public sealed partial class MessageValidator
         private int _lastCount;
 
         public string Name { get; } = name;
+
+        public int PeekOrdinal(string child) =>
+            child == _lastChild ? _lastCount + 1 : (_children?.GetValueOrDefault(child) ?? 0) + 1;
 
         public int NextOrdinal(string child)
         {

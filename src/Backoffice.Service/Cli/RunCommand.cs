@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Backoffice.Service.Configuration;
+using Backoffice.Service.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Backoffice.Service.Cli;
+
+/// <summary><c>backoffice run</c>: the hosted service, scanning the inbox on a schedule until stopped.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var inbox = CommonOptions.Inbox();
+        var outbox = CommonOptions.Outbox();
+        var schemas = CommonOptions.Schemas();
+        var config = CommonOptions.Config();
+        var command = new Command("run", "Run the service: scheduled inbox intake and processing until stopped (Ctrl+C / SIGTERM).")
+        {
+            data, inbox, outbox, schemas, config,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var builder = BackofficeHost.CreateBuilder(new HostSettings(
+                CommonOptions.Overrides(
+                    ("Data:Directory", parse.GetValue(data)),
+                    ("Inbox:Directory", parse.GetValue(inbox)),
+                    ("Inbox:Outbox", parse.GetValue(outbox)),
+                    ("Schemas:Directory", parse.GetValue(schemas))),
+                parse.GetValue(config)));
+            var inboxOptions = builder.Configuration.GetSection(InboxOptions.Section).Get<InboxOptions>() ?? new InboxOptions();
+            builder.Services.AddBackofficeScheduling(inboxOptions);
+            using var host = builder.Build();
+            await host.RunAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

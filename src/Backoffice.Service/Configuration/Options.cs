@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Backoffice.Data;
+
+namespace Backoffice.Service.Configuration;
+
+/// <summary>Section <c>Data</c>: the folder that holds the embedded database, inbox, outbox and logs by default.</summary>
+public sealed class DataOptions
+{
+    public const string Section = "Data";
+
+    [Required]
+    public string Directory { get; set; } = "data";
+}
+
+/// <summary>Section <c>Database</c>. No connection string means the embedded SQLite file in the data folder.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>Section <c>Schemas</c>: the XSD set in use (ours by default, or the official iStandaarden download).</summary>
+public sealed class SchemasOptions
+{
+    public const string Section = "Schemas";
+
+    /// <summary>Empty means the <c>schemas/iwmo-3.2</c> folder shipped next to the executable.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>OP179: 25 MB.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxMessageBytes { get; set; } = Core.Validation.MessageValidator.DefaultMaxMessageBytes;
+}
+
+/// <summary>Section <c>Inbox</c>: the folders that mirror the GGk portal's manual download and upload.</summary>
+public sealed class InboxOptions
+{
+    public const string Section = "Inbox";
+
+    /// <summary>Empty means <c>{Data:Directory}/inbox</c>.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>Empty means <c>{Data:Directory}/outbox</c>.</summary>
+    public string? Outbox { get; set; }
+
+    /// <summary>How often the hosted service scans the inbox.</summary>
+    [Range(1, 86400)]
+    public int ScanIntervalSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Copy files to processed/ and quarantine/ instead of moving them, leaving the inbox as it
+    /// is (a read-only share, or the reference samples). Re-delivery is then reported as duplicate.
+    /// </summary>
+    public bool LeaveFiles { get; set; }
+}
+
+/// <summary>Section <c>Log</c>: Serilog sinks. Console always; a rolling file under the data folder.</summary>
+public sealed class LogOptions
+{
+    public const string Section = "Log";
+
+    /// <summary>Empty means <c>{Data:Directory}/logs</c>.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>Write JSON (compact, one event a line) instead of text, for log search tools.</summary>
+    public bool Json { get; set; }
+
+    public Serilog.Events.LogEventLevel MinimumLevel { get; set; } = Serilog.Events.LogEventLevel.Information;
+}

@@ -1,0 +1,78 @@
+using Backoffice.Core.Schemas;
+using Backoffice.Core.Validation;
+using Backoffice.Data;
+using Backoffice.Data.Intake;
+using Backoffice.Data.Processing;
+using Backoffice.Service.Configuration;
+using Backoffice.Service.Intake;
+using Backoffice.Service.Processing;
+using Backoffice.Service.Resilience;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Backoffice.Service.Hosting;
+
+/// <summary>One registration method per concern (style habit 1).</summary>
+public static class ServiceRegistration
+{
+    /// <summary>A claim older than this belongs to a crashed run and may be taken over; far above any processing time.</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+
+    public static IServiceCollection AddBackofficeOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SchemasOptions>().Bind(configuration.GetSection(SchemasOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LogOptions>().Bind(configuration.GetSection(LogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackofficePaths>();
+        return services;
+    }
+
+    public static IServiceCollection AddBackofficeValidation(this IServiceCollection services) =>
+        services
+            .AddSingleton(sp => SchemaCatalogue.Load(sp.GetRequiredService<BackofficePaths>().Schemas))
+            .AddSingleton(sp => new MessageValidator(
+                sp.GetRequiredService<SchemaCatalogue>(),
+                sp.GetRequiredService<IOptions<SchemasOptions>>().Value.MaxMessageBytes));
+
+    public static IServiceCollection AddBackofficeStorage(this IServiceCollection services) =>
+        services
+            .AddSingleton(sp => BackofficePaths.Database(
+                sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+                sp.GetRequiredService<BackofficePaths>().DataDirectory))
+            .AddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseSettings>()))
+            .AddSingleton<MessageIntakeStore>()
+            .AddSingleton(sp => new MessageProcessingStore(sp.GetRequiredService<IDbConnectionFactory>(), ClaimTimeout));
+
+    public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
+        services
+            .AddSingleton(sp => TransientFaults.Create(sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TransientFaults).FullName!)))
+            .AddSingleton<InstanceIdentity>()
+            .AddSingleton<MessageProcessor>()
+            .AddSingleton<InboxBatch>();
+
+    /// <summary>
+    /// The hosted service: migrate first, then Quartz scans the inbox on an interval. One scan
+    /// at a time in this process (DisallowConcurrentExecution); across instances the claims in
+    /// the store keep a message to one processor.
+    /// </summary>
+    public static IServiceCollection AddBackofficeScheduling(this IServiceCollection services, InboxOptions inbox)
+    {
+        services.AddHostedService<MigrationHostedService>();
+        services.AddQuartz(q =>
+        {
+            q.AddJob<InboxScanJob>(j => j.WithIdentity(InboxScanJob.Key));
+            q.AddTrigger(t => t
+                .ForJob(InboxScanJob.Key)
+                .WithIdentity("inbox-scan-trigger")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(inbox.ScanIntervalSeconds)).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
