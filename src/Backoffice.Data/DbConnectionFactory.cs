@@ -32,12 +32,18 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             {
                 DefaultTimeout = SqliteBusyTimeoutMilliseconds / 1000,
             }.ToString(),
-            DatabaseProvider.SqlServer => settings.ConnectionString,
+            DatabaseProvider.SqlServer => SqlServerConnectionString(settings.ConnectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider."),
         };
     }
 
     public DatabaseProvider Provider { get; }
+
+    private static string SqlServerConnectionString(string connectionString)
+    {
+        SqlServerRuntime.EnsureSupported();
+        return connectionString;
+    }
 
     public DbConnection Open()
     {

@@ -34,6 +34,11 @@ public static class DatabaseMigrator
     {
         ArgumentNullException.ThrowIfNull(settings);
         var prefix = ResourcePrefix(settings.Provider);
+        if (settings.Provider == DatabaseProvider.SqlServer)
+        {
+            SqlServerRuntime.EnsureSupported();
+        }
+
         DatabaseUpgradeResult result;
         try
         {

@@ -1,0 +1,221 @@
+using Backoffice.Data.Intake;
+using Backoffice.Data.Processing;
+using Dapper;
+using NUnit.Framework;
+
+namespace Backoffice.Data.Tests.Intake;
+
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.SqlServer)]
+public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
+{
+    private static readonly DateTimeOffset Received = new(2026, 3, 2, 9, 15, 30, 123, TimeSpan.FromHours(1));
+
+    private TestDatabase database = null!;
+    private MessageIntakeStore intake = null!;
+    private MessageProcessingStore processing = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        database = await TestDatabase.CreateAsync(provider);
+        intake = new MessageIntakeStore(database.Connections);
+        processing = new MessageProcessingStore(database.Connections, TimeSpan.FromMinutes(10));
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Receive_stores_the_bytes_exactly_with_hash_source_and_one_delivery()
+    {
+        using var content = TestContent.Xml();
+        var bytes = content.ToArray();
+
+        var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", "WMO323_0001.xml", Received), CancellationToken.None);
+
+        Assert.That(receipt.IsDuplicate, Is.False);
+        Assert.That(receipt.Sha256, Is.EqualTo(TestContent.Sha256(bytes)));
+        Assert.That(receipt.SizeBytes, Is.EqualTo(bytes.Length));
+        var summary = await processing.GetAsync(receipt.MessageId, CancellationToken.None);
+        Assert.That(summary, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary!.Sha256, Is.EqualTo(receipt.Sha256));
+            Assert.That(summary.SizeBytes, Is.EqualTo(bytes.Length));
+            Assert.That(summary.Source, Is.EqualTo("inbox"));
+            Assert.That(summary.OriginalName, Is.EqualTo("WMO323_0001.xml"));
+            Assert.That(summary.ReceivedAt, Is.EqualTo(Received));
+            Assert.That(summary.ReceivedAt.Offset, Is.EqualTo(TimeSpan.Zero), "timestamps come back as UTC");
+            Assert.That(summary.Status, Is.EqualTo(MessageStatuses.Received));
+            Assert.That(summary.DeliveryCount, Is.EqualTo(1));
+            Assert.That(summary.Outcome, Is.Null);
+        });
+        await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+        Assert.That(await TestContent.ReadAllAsync(stored), Is.EqualTo(bytes));
+    }
+
+    [Test]
+    public async Task Same_bytes_again_are_one_message_with_a_duplicate_delivery()
+    {
+        using var first = TestContent.Xml("same");
+        using var second = TestContent.Xml("same");
+
+        var original = await intake.ReceiveAsync(first, new IntakeSource("inbox", "a.xml", Received), CancellationToken.None);
+        var again = await intake.ReceiveAsync(second, new IntakeSource("ggk", "b.xml", Received.AddMinutes(5)), CancellationToken.None);
+
+        Assert.That(again, Is.EqualTo(original with { IsDuplicate = true }));
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        var deliveries = (await connection.QueryAsync<(string Source, string OriginalName, bool IsDuplicate)>(
+            "SELECT source, original_name, is_duplicate FROM message_delivery WHERE message_id = @id ORDER BY id",
+            new { id = original.MessageId })).ToList();
+        Assert.That(deliveries, Is.EqualTo(new[] { ("inbox", "a.xml", false), ("ggk", "b.xml", true) }));
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Different_bytes_are_different_messages()
+    {
+        using var first = TestContent.Xml("1");
+        using var second = TestContent.Xml("2");
+
+        var a = await intake.ReceiveAsync(first, new IntakeSource("inbox", "a.xml", Received), CancellationToken.None);
+        var b = await intake.ReceiveAsync(second, new IntakeSource("inbox", "b.xml", Received), CancellationToken.None);
+
+        Assert.That(b.MessageId, Is.Not.EqualTo(a.MessageId));
+        Assert.That(b.IsDuplicate, Is.False);
+    }
+
+    [Test]
+    public async Task Concurrent_deliveries_of_the_same_bytes_resolve_to_one_message_and_duplicates()
+    {
+        var bytes = TestContent.Xml("race").ToArray();
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            using var content = new MemoryStream(bytes);
+            return await intake.ReceiveAsync(content, new IntakeSource("inbox", $"copy{i}.xml", Received), CancellationToken.None);
+        })));
+
+        Assert.That(receipts.Select(r => r.MessageId).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(receipts.Count(r => !r.IsDuplicate), Is.EqualTo(1));
+        var summary = await processing.GetAsync(receipts[0].MessageId, CancellationToken.None);
+        Assert.That(summary!.DeliveryCount, Is.EqualTo(8));
+    }
+
+    [Test]
+    public async Task Empty_content_is_stored_as_an_empty_message()
+    {
+        using var empty = new MemoryStream();
+
+        var receipt = await intake.ReceiveAsync(empty, new IntakeSource("inbox", "empty.xml", Received), CancellationToken.None);
+
+        Assert.That(receipt.SizeBytes, Is.Zero);
+        Assert.That(receipt.Sha256, Is.EqualTo(TestContent.Sha256([])));
+        await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+        Assert.That(await TestContent.ReadAllAsync(stored), Is.Empty);
+    }
+
+    [Test]
+    public async Task Content_is_read_from_the_current_position()
+    {
+        var bytes = TestContent.Xml().ToArray();
+        using var content = new MemoryStream([0xEE, 0xEE, .. bytes]) { Position = 2 };
+
+        var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", "offset.xml", Received), CancellationToken.None);
+
+        Assert.That(receipt.Sha256, Is.EqualTo(TestContent.Sha256(bytes)));
+        await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+        Assert.That(await TestContent.ReadAllAsync(stored), Is.EqualTo(bytes));
+    }
+
+    [Test]
+    public async Task A_30_MB_file_streams_in_and_out_byte_identical_without_memory_growing_with_its_size()
+    {
+        const long size = 30L * 1024 * 1024;
+        var folder = Path.Combine(database.SqliteFolder ?? Path.GetTempPath(), "large-" + Guid.NewGuid().ToString("N"));
+        var path = TestContent.WriteLargeFile(folder, size);
+        try
+        {
+            string expectedSha;
+            await using (var file = File.OpenRead(path))
+            {
+                expectedSha = (await TestContent.HashAsync(file)).Sha256;
+            }
+
+            // Warm up code paths (JIT, pools) so that the measurement sees only per-byte costs.
+            using (var warmUp = TestContent.Xml("warm-up"))
+            {
+                await intake.ReceiveAsync(warmUp, new IntakeSource("inbox", "warm.xml", Received), CancellationToken.None);
+            }
+
+            IntakeReceipt receipt;
+            long allocatedIn;
+            await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, useAsync: true))
+            {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                receipt = await intake.ReceiveAsync(file, new IntakeSource("inbox", "large.xml", Received), CancellationToken.None);
+                allocatedIn = GC.GetTotalAllocatedBytes(precise: true) - before;
+            }
+
+            Assert.That(receipt.SizeBytes, Is.EqualTo(size));
+            Assert.That(receipt.Sha256, Is.EqualTo(expectedSha));
+
+            long allocatedOut;
+            (string Sha256, long Length) readBack;
+            {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+                readBack = await TestContent.HashAsync(stored);
+                allocatedOut = GC.GetTotalAllocatedBytes(precise: true) - before;
+            }
+
+            TestContext.Out.WriteLine($"{provider}: allocated {allocatedIn:N0} bytes storing and {allocatedOut:N0} bytes reading {size:N0} bytes");
+            Assert.Multiple(() =>
+            {
+                Assert.That(readBack.Length, Is.EqualTo(size));
+                Assert.That(readBack.Sha256, Is.EqualTo(expectedSha), "read back byte-identical");
+                // A buffered implementation allocates at least the file size; streaming needs a few buffers.
+                Assert.That(allocatedIn, Is.LessThan(size / 10), "storing allocated in proportion to the file");
+                Assert.That(allocatedOut, Is.LessThan(size / 10), "reading allocated in proportion to the file");
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_stream_that_cannot_seek_is_refused()
+    {
+        using var pipe = new NonSeekableStream();
+
+        Assert.That(
+            () => intake.ReceiveAsync(pipe, new IntakeSource("inbox", "pipe.xml", Received), CancellationToken.None),
+            Throws.ArgumentException);
+    }
+
+    [Test]
+    public async Task An_overlong_original_name_is_clipped_not_refused()
+    {
+        using var content = TestContent.Xml();
+        var name = new string('n', 1000) + ".xml";
+
+        var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", name, Received), CancellationToken.None);
+
+        var summary = await processing.GetAsync(receipt.MessageId, CancellationToken.None);
+        Assert.That(summary!.OriginalName, Is.EqualTo(name[..400]));
+    }
+
+    private sealed class NonSeekableStream : MemoryStream
+    {
+        public override bool CanSeek => false;
+    }
+}

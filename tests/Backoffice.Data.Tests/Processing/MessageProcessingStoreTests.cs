@@ -1,0 +1,231 @@
+using Backoffice.Data.Intake;
+using Backoffice.Data.Processing;
+using NUnit.Framework;
+
+namespace Backoffice.Data.Tests.Processing;
+
+[TestFixture(DatabaseProvider.Sqlite)]
+[TestFixture(DatabaseProvider.SqlServer)]
+public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+
+    private TestDatabase database = null!;
+    private MessageIntakeStore intake = null!;
+    private MessageProcessingStore store = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        database = await TestDatabase.CreateAsync(provider);
+        intake = new MessageIntakeStore(database.Connections);
+        store = new MessageProcessingStore(database.Connections, ClaimTimeout);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Pending_lists_received_messages_oldest_first_up_to_max()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await ReceiveAsync($"m{i}"));
+        }
+
+        Assert.That(await store.ListPendingAsync(3, T0, CancellationToken.None), Is.EqualTo(ids.Take(3)));
+        Assert.That(await store.ListPendingAsync(100, T0, CancellationToken.None), Is.EqualTo(ids));
+    }
+
+    [Test]
+    public async Task A_claim_is_exclusive_and_a_second_claim_fails()
+    {
+        var id = await ReceiveAsync();
+
+        Assert.That(await store.TryClaimAsync(id, "instance-a", T0, CancellationToken.None), Is.True);
+        Assert.That(await store.TryClaimAsync(id, "instance-b", T0.AddSeconds(1), CancellationToken.None), Is.False);
+        Assert.That(await store.TryClaimAsync(id, "instance-a", T0.AddSeconds(2), CancellationToken.None), Is.False, "not even by the holder");
+
+        var summary = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(summary!.Status, Is.EqualTo(MessageStatuses.Processing));
+        Assert.That(summary.ClaimedBy, Is.EqualTo("instance-a"));
+        Assert.That(summary.ClaimedAt, Is.EqualTo(T0));
+        Assert.That(await store.ListPendingAsync(10, T0.AddMinutes(1), CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
+    public async Task Concurrent_claims_on_the_same_message_have_exactly_one_winner()
+    {
+        var id = await ReceiveAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => store.TryClaimAsync(id, $"instance-{i}", T0, CancellationToken.None))));
+
+        Assert.That(results.Count(won => won), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_stale_claim_is_pending_again_and_can_be_reclaimed_but_a_live_one_cannot()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await store.TryClaimAsync(id, "crashed", T0, CancellationToken.None), Is.True);
+
+        var justBefore = T0 + ClaimTimeout - TimeSpan.FromSeconds(1);
+        Assert.That(await store.ListPendingAsync(10, justBefore, CancellationToken.None), Is.Empty);
+        Assert.That(await store.TryClaimAsync(id, "other", justBefore, CancellationToken.None), Is.False);
+
+        var after = T0 + ClaimTimeout + TimeSpan.FromSeconds(1);
+        Assert.That(await store.ListPendingAsync(10, after, CancellationToken.None), Is.EqualTo(new[] { id }));
+        Assert.That(await store.TryClaimAsync(id, "other", after, CancellationToken.None), Is.True);
+        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedBy, Is.EqualTo("other"));
+    }
+
+    [Test]
+    public async Task An_outcome_with_findings_round_trips_and_the_message_is_done()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await store.TryClaimAsync(id, "instance-a", T0, CancellationToken.None), Is.True);
+        StoredFinding[] findings =
+        [
+            new(1, "XSD", "0001", "/Bericht/Header/Dagtekening", 3, 17, "The element 'Dagtekening' has an invalid value."),
+            new(3, "TR338", "9338", "/Bericht/Prestaties/Prestatie[2]", 40, 5, "No allocation matches this prestatie."),
+            new(2, null, null, null, null, null, "Declaratie totaalbedrag klopt niet — € 12,50 verschil."),
+        ];
+        var outcome = new MessageOutcome(
+            id, "iWmo 3.2", "WMO323", 446, "12345678", "0363", "DECL-0001", new DateOnly(2026, 2, 28),
+            Outcomes.Rejected, "2 prestaties afgewezen", findings, T0.AddMinutes(2).ToOffset(TimeSpan.FromHours(2)));
+
+        Assert.That(await store.RecordOutcomeAsync(outcome, "instance-a", CancellationToken.None), Is.True);
+
+        var summary = await store.GetAsync(id, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary!.Status, Is.EqualTo(MessageStatuses.Processed));
+            Assert.That(summary.Standard, Is.EqualTo("iWmo 3.2"));
+            Assert.That(summary.MessageType, Is.EqualTo("WMO323"));
+            Assert.That(summary.BerichtCode, Is.EqualTo(446));
+            Assert.That(summary.Sender, Is.EqualTo("12345678"));
+            Assert.That(summary.Receiver, Is.EqualTo("0363"));
+            Assert.That(summary.Identificatie, Is.EqualTo("DECL-0001"));
+            Assert.That(summary.Dagtekening, Is.EqualTo(new DateOnly(2026, 2, 28)));
+            Assert.That(summary.Outcome, Is.EqualTo(Outcomes.Rejected));
+            Assert.That(summary.OutcomeReason, Is.EqualTo("2 prestaties afgewezen"));
+            Assert.That(summary.ProcessedAt, Is.EqualTo(T0.AddMinutes(2)));
+            Assert.That(summary.Findings, Is.EqualTo(findings));
+        });
+        Assert.That(await store.ListPendingAsync(10, T0.AddDays(1), CancellationToken.None), Is.Empty, "processed is never pending, even long after");
+        Assert.That(await store.TryClaimAsync(id, "instance-b", T0.AddDays(1), CancellationToken.None), Is.False);
+        Assert.That(await store.RecordOutcomeAsync(outcome, CancellationToken.None), Is.False, "answered once");
+    }
+
+    [Test]
+    public async Task An_outcome_for_an_unclaimed_message_is_refused_and_writes_nothing()
+    {
+        var id = await ReceiveAsync();
+
+        var written = await store.RecordOutcomeAsync(Outcome(id, [new(2, "TR001", "0001", null, null, null, "x")]), CancellationToken.None);
+
+        Assert.That(written, Is.False);
+        var summary = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(summary!.Status, Is.EqualTo(MessageStatuses.Received));
+        Assert.That(summary.Findings, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_late_outcome_from_an_instance_whose_claim_was_taken_over_is_refused()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await store.TryClaimAsync(id, "slow", T0, CancellationToken.None), Is.True);
+        Assert.That(await store.TryClaimAsync(id, "fast", T0 + ClaimTimeout + TimeSpan.FromMinutes(1), CancellationToken.None), Is.True);
+
+        Assert.That(await store.RecordOutcomeAsync(Outcome(id, []), "slow", CancellationToken.None), Is.False);
+        Assert.That(await store.RecordOutcomeAsync(Outcome(id, []), "fast", CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task Unreadable_input_with_no_classification_is_recorded()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await store.TryClaimAsync(id, "a", T0, CancellationToken.None), Is.True);
+        var outcome = new MessageOutcome(id, null, null, null, null, null, null, null, Outcomes.Unreadable, "not XML", [], T0);
+
+        Assert.That(await store.RecordOutcomeAsync(outcome, "a", CancellationToken.None), Is.True);
+
+        var summary = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(summary!.Outcome, Is.EqualTo(Outcomes.Unreadable));
+        Assert.That(summary.MessageType, Is.Null);
+        Assert.That(summary.Dagtekening, Is.Null);
+    }
+
+    [Test]
+    public async Task Overlong_values_read_from_a_message_are_clipped_not_refused()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await store.TryClaimAsync(id, "a", T0, CancellationToken.None), Is.True);
+        var outcome = Outcome(id, []) with { Identificatie = new string('9', 500), Sender = new string('8', 500) };
+
+        Assert.That(await store.RecordOutcomeAsync(outcome, "a", CancellationToken.None), Is.True);
+
+        var summary = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(summary!.Identificatie, Has.Length.EqualTo(100));
+        Assert.That(summary.Sender, Has.Length.EqualTo(100));
+    }
+
+    [Test]
+    public void An_unknown_outcome_is_a_bug_and_throws()
+    {
+        Assert.That(
+            () => store.RecordOutcomeAsync(Outcome(1, []) with { Outcome = "maybe" }, CancellationToken.None),
+            Throws.ArgumentException);
+    }
+
+    [Test]
+    public async Task Find_by_sha256_returns_the_message_or_null()
+    {
+        using var content = TestContent.Xml("find");
+        var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", "find.xml", T0), CancellationToken.None);
+
+        Assert.That((await store.FindBySha256Async(receipt.Sha256, CancellationToken.None))!.Id, Is.EqualTo(receipt.MessageId));
+        Assert.That((await store.FindBySha256Async(receipt.Sha256.ToUpperInvariant(), CancellationToken.None))!.Id, Is.EqualTo(receipt.MessageId));
+        Assert.That(await store.FindBySha256Async(new string('0', 64), CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Unknown_ids_give_null_or_KeyNotFoundException()
+    {
+        Assert.That(await store.GetAsync(424242, CancellationToken.None), Is.Null);
+        Assert.That(() => store.OpenContentAsync(424242, CancellationToken.None), Throws.TypeOf<KeyNotFoundException>());
+    }
+
+    [Test]
+    public async Task Disposing_the_content_stream_releases_its_connection()
+    {
+        var id = await ReceiveAsync();
+
+        // Many more opens than a pool holds (SQL Server's default max pool is 100): a leaked
+        // connection per stream would exhaust it.
+        for (var i = 0; i < 150; i++)
+        {
+            await using var stream = await store.OpenContentAsync(id, CancellationToken.None);
+            Assert.That(stream.ReadByte(), Is.EqualTo('<'));
+        }
+    }
+
+    private static MessageOutcome Outcome(long id, IReadOnlyList<StoredFinding> findings) =>
+        new(id, "iWmo 3.2", "WMO323", 446, "12345678", "0363", "ID-1", new DateOnly(2026, 3, 1), Outcomes.Accepted, null, findings, T0.AddMinutes(1));
+
+    private async Task<long> ReceiveAsync(string marker = "1")
+    {
+        using var content = TestContent.Xml(marker);
+        var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", marker + ".xml", T0), CancellationToken.None);
+        return receipt.MessageId;
+    }
+}
