@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Backoffice.Core.Messages;
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Messages.Declaraties;
+using Backoffice.Core.Messages.Toewijzing;
+using Backoffice.Core.Standard;
+using Backoffice.TestSupport;
+using NUnit.Framework;
+
+namespace Backoffice.Core.Tests.Messages;
+
+/// <summary>Classification and bad input: every case is a failure value with a reason, never an exception.</summary>
+[TestFixture]
+public sealed class IwmoReaderTests
+{
+    private const string Bsn = "999900006";
+
+    private static string Sample(string name) =>
+        File.ReadAllText(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), name + ".xml"));
+
+    private static ReadResult Read(string xml) => IwmoReader.Read(Encoding.UTF8.GetBytes(xml));
+
+    [Test]
+    public void Wmo323_sample_is_read_with_amounts_in_eurocents_and_codes_with_leading_zeros()
+    {
+        var result = Read(Sample("WMO323"));
+
+        Assert.That(result.Succeeded, Is.True, () => result.ToString());
+        var message = (Wmo323)result.Message!;
+        Assert.That(message.Type, Is.EqualTo(MessageType.Wmo323));
+        Assert.That(message.Declaratie.TotaalIngediendBedrag, Is.EqualTo(new TotaalBedragMetDC(58000, DebetCredit.Debet)));
+        var first = message.Declaratie.Clienten[0].Prestaties[0];
+        Assert.That(first.ProductCategorie, Is.EqualTo("01"));
+        Assert.That(first.Eenheid, Is.EqualTo("04"));
+        Assert.That(first.ProductTarief, Is.EqualTo(1250));
+        Assert.That(first.ProductPeriode, Is.EqualTo(new GeslotenPeriode(new DateOnly(2023, 4, 1), new DateOnly(2023, 4, 30))));
+    }
+
+    [Test]
+    public void Wmo301_sample_keeps_time_optional_absences_and_text_as_sent()
+    {
+        var message = (Wmo301)Read(Sample("WMO301")).Message!;
+
+        var product = message.Client.ToegewezenProducten.Single();
+        Assert.That(product.Toewijzingstijd, Is.EqualTo(new TimeOnly(12, 34, 56)));
+        Assert.That(product.Budget, Is.Null);
+        Assert.That(product.RedenWijziging, Is.Null);
+        Assert.That(product.Commentaar, Is.EqualTo("Toegewezen product 1 Commentaar "), "xs:string keeps its whitespace");
+        Assert.That(message.Client.Relaties, Has.Count.EqualTo(2));
+        Assert.That(message.Header, Is.SameAs(((IwmoMessage)message).Header), "the base view is the typed header");
+    }
+
+    [Test]
+    public void Message_prints_its_type_and_typed_header_once()
+    {
+        var text = MessageBuilders.Wmo318().ToString();
+
+        Assert.That(text, Does.StartWith("Wmo318 { Type = WMO318, Header = RetourHeader {"));
+        Assert.That(text.Split("Header = ").Length, Is.EqualTo(2));
+        Assert.That(text.Split("Type = ").Length, Is.EqualTo(2), text);
+    }
+
+    [Test]
+    public void Unknown_namespace_is_a_failure_value()
+    {
+        var result = Read("<Bericht xmlns=\"urn:example\"><Header/></Bericht>");
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Failure!.Kind, Is.EqualTo(ReadFailureKind.UnknownNamespace));
+        Assert.That(result.Failure.Type, Is.Null);
+    }
+
+    [Test]
+    public void Ijw_message_is_recognised_as_another_standard()
+    {
+        var jw = File.ReadAllText(Path.Combine(RepoPaths.ReferenceSamples("ijw-3.2"), "JW301.xml"));
+
+        var result = Read(jw);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.OtherStandard));
+        Assert.That(result.Failure!.Reason, Does.Contain("iJw"));
+    }
+
+    [Test]
+    public void Iwmo_namespace_of_another_release_is_recognised_as_such()
+    {
+        var result = Read(Sample("WMO301").Replace("/iwmo/3_2/wmo301/", "/iwmo/3_1/wmo301/", StringComparison.Ordinal));
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.OtherRelease));
+    }
+
+    [Test]
+    public void BerichtVersie_other_than_3_2_is_another_release()
+    {
+        var result = Read(Sample("WMO301").Replace("<wmo301:BerichtSubversie>2<", "<wmo301:BerichtSubversie>1<", StringComparison.Ordinal));
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.OtherRelease));
+        Assert.That(result.Failure!.Type, Is.EqualTo(MessageType.Wmo301));
+    }
+
+    [Test]
+    public void BerichtCode_of_another_message_in_the_301_namespace_is_a_mismatch()
+    {
+        var result = Read(Sample("WMO301").Replace("<wmo301:BerichtCode>414<", "<wmo301:BerichtCode>418<", StringComparison.Ordinal));
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.BerichtCodeMismatch));
+        Assert.That(result.Failure!.Type, Is.EqualTo(MessageType.Wmo301));
+        Assert.That(result.Failure.Reason, Does.Contain("418 (WMO305)"));
+    }
+
+    [Test]
+    public void BerichtCode_that_is_no_iwmo_code_is_a_mismatch_without_echoing_it()
+    {
+        var result = Read(Sample("WMO301").Replace("<wmo301:BerichtCode>414<", "<wmo301:BerichtCode>Jansen<", StringComparison.Ordinal));
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.BerichtCodeMismatch));
+        Assert.That(result.Failure!.Reason, Does.Not.Contain("Jansen"));
+    }
+
+    [Test]
+    public void Missing_required_element_is_malformed_with_its_path_but_no_personal_data()
+    {
+        var xml = Sample("WMO301").Replace("<iwmo:Datum>1967-08-13</iwmo:Datum>", string.Empty, StringComparison.Ordinal);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed));
+        Assert.That(result.Failure!.Reason, Does.Contain("Bericht/Client/Geboortedatum/Datum"));
+        Assert.That(result.Failure.Reason, Does.Not.Contain(Bsn).And.Not.Contain("Wit"));
+    }
+
+    [Test]
+    public void Bad_value_is_malformed_without_echoing_the_value()
+    {
+        var xml = Sample("WMO323").Replace("<iwmo:Dagtekening>2023-05-06<", "<iwmo:Dagtekening>999900006<", StringComparison.Ordinal);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed));
+        Assert.That(result.Failure!.Reason, Does.Contain("Header/BerichtIdentificatie/Dagtekening"));
+        Assert.That(result.Failure.Reason, Does.Not.Contain(Bsn));
+    }
+
+    [Test]
+    public void Unknown_DebetCredit_is_malformed()
+    {
+        var xml = Sample("WMO323").Replace("<iwmo:DebetCredit>D</iwmo:DebetCredit>", "<iwmo:DebetCredit>X</iwmo:DebetCredit>", StringComparison.Ordinal);
+
+        Assert.That(Read(xml).Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed));
+    }
+
+    [Test]
+    public void Wrapper_without_items_is_malformed()
+    {
+        var xml = Regex.Replace(Sample("WMO323"), "<wmo323:Clienten>.*</wmo323:Clienten>", "<wmo323:Clienten/>", RegexOptions.Singleline);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed), () => result.ToString());
+        Assert.That(result.Failure!.Reason, Does.Contain("Clienten/Client"));
+    }
+
+    [TestCase("", TestName = "Empty input is not well-formed")]
+    [TestCase("not xml at all", TestName = "Plain text is not well-formed")]
+    [TestCase("<wmo301:Bericht xmlns:wmo301=\"http://www.istandaarden.nl/iwmo/3_2/wmo301/schema\">", TestName = "Truncated XML is not well-formed")]
+    [TestCase("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"999900006\">]><x>&e;</x>", TestName = "A DTD is refused")]
+    public void Unreadable_input_is_not_well_formed(string xml)
+    {
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.NotWellFormed));
+        Assert.That(result.Failure!.Reason, Does.Not.Contain(Bsn));
+    }
+
+    [Test]
+    public void Root_other_than_Bericht_in_a_message_namespace_is_not_classified()
+    {
+        var result = Read("<wmo301:Header xmlns:wmo301=\"http://www.istandaarden.nl/iwmo/3_2/wmo301/schema\"/>");
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.UnknownNamespace));
+    }
+
+    [Test]
+    public void Every_message_type_is_classified_by_namespace_and_code()
+    {
+        foreach (var type in MessageType.All)
+        {
+            var xml = $"<m:Bericht xmlns:m=\"{type.Namespace}\"><m:Header><m:BerichtCode>{type.BerichtCode}</m:BerichtCode>"
+                + "<m:BerichtVersie>3</m:BerichtVersie><m:BerichtSubversie>2</m:BerichtSubversie></m:Header></m:Bericht>";
+
+            var result = Read(xml);
+
+            // Classified (Type set), then malformed because the header is incomplete.
+            Assert.That(result.Failure?.Type, Is.EqualTo(type), type.Name);
+            Assert.That(result.Failure!.Kind, Is.EqualTo(ReadFailureKind.Malformed), type.Name);
+        }
+    }
+}
