@@ -290,6 +290,7 @@ public sealed partial class MessageValidator
                 _standard = null;
                 if (!catalogue.Supports(ns))
                 {
+                    _findings.Clear();
                     Stop(Verdict.Unsupported, new Finding(1, null, null, CurrentPath(), LineOf(), ColumnOf(), $"No schema in the set for namespace '{ns}'."));
                     return false;
                 }
@@ -303,6 +304,7 @@ public sealed partial class MessageValidator
                 _standard = "iWmo 3.2";
                 if (!catalogue.Supports(ns))
                 {
+                    _findings.Clear();
                     Stop(Verdict.Unsupported, new Finding(1, null, null, CurrentPath(), LineOf(), ColumnOf(),
                         $"The configured schema set ({catalogue.Directory}) has no schema for {_type.Name}; this message cannot be validated."));
                     return false;
@@ -337,7 +339,7 @@ public sealed partial class MessageValidator
                     : $"Unknown namespace '{ns}'; this is not an iWmo 3.2 message.";
             }
 
-            // The validating reader already complained that it has no schema for this root; the
+            // The validating reader already warned that it has no schema for this root; the
             // classification says it better.
             _findings.Clear();
             Stop(Verdict.Unsupported, new Finding(1, null, null, CurrentPath(), LineOf(), ColumnOf(), what));

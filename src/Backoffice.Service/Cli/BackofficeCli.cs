@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Backoffice.Service.Cli;
+
+/// <summary>The command line: every verb, usage errors as exit code 2. Program.cs and the tests both run this.</summary>
+public static class BackofficeCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Backoffice: takes in, validates and records iWmo 3.2 messages for a municipality or regional backoffice.")
+        {
+            RunCommand.Create(),
+            ProcessCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"backoffice: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'backoffice --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+}
