@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Xml;
 using System.Xml.Linq;
 using Backoffice.Core.Messages.Common;
@@ -51,7 +52,9 @@ public static class IwmoReader
 
     public static ReadResult Read(ReadOnlyMemory<byte> xml)
     {
-        using var stream = new MemoryStream(xml.ToArray(), writable: false);
+        using var stream = MemoryMarshal.TryGetArray(xml, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(xml.ToArray(), writable: false);
         return Read(stream);
     }
 

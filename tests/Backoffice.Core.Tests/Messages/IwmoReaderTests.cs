@@ -174,6 +174,59 @@ public sealed class IwmoReaderTests
     }
 
     [Test]
+    public void Bytes_that_are_not_valid_utf8_are_not_well_formed()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Sample("WMO319")).ToArray();
+        bytes[200] = 0xFF;
+
+        Assert.That(IwmoReader.Read(bytes).Failure?.Kind, Is.EqualTo(ReadFailureKind.NotWellFormed));
+    }
+
+    [Test]
+    public void Unsupported_declared_encoding_is_not_well_formed()
+    {
+        var xml = Sample("WMO319").Replace("encoding=\"UTF-8\"", "encoding=\"x-no-such-encoding\"", StringComparison.Ordinal);
+
+        Assert.That(Read(xml).Failure?.Kind, Is.EqualTo(ReadFailureKind.NotWellFormed));
+    }
+
+    [TestCase("24:00:00", TestName = "Toewijzingstijd 24:00:00 is malformed (valid xs:time, no TimeOnly)")]
+    [TestCase("12:34", TestName = "Toewijzingstijd without seconds is malformed")]
+    public void Unrepresentable_time_is_malformed(string time)
+    {
+        var xml = Sample("WMO301").Replace(">12:34:56<", ">" + time + "<", StringComparison.Ordinal);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed));
+        Assert.That(result.Failure!.Reason, Does.Contain("Toewijzingstijd"));
+    }
+
+    [Test]
+    public void Time_with_fraction_survives_a_round_trip()
+    {
+        var xml = Sample("WMO301").Replace(">12:34:56<", ">12:34:56.25<", StringComparison.Ordinal);
+        var message = Read(xml).Message!;
+
+        var reread = IwmoReader.Read(IwmoWriter.ToBytes(message)).Message;
+
+        Assert.That(((Wmo301)reread!).Client.ToegewezenProducten[0].Toewijzingstijd, Is.EqualTo(new TimeOnly(12, 34, 56, 250)));
+        Assert.That(reread, Is.EqualTo(message));
+    }
+
+    [Test]
+    public void Retour_header_copies_the_heen_header_as_IV028_asks()
+    {
+        var heen = ((Wmo301)Read(Sample("WMO301")).Message!).Header;
+
+        var retour = RetourHeader.For(heen, "RET1", new DateOnly(2023, 8, 14), MessageBuilders.Codes("0200"));
+
+        Assert.That((retour.Afzender, retour.Ontvanger, retour.BerichtIdentificatie, retour.XsdVersie),
+            Is.EqualTo((heen.Afzender, heen.Ontvanger, heen.BerichtIdentificatie, heen.XsdVersie)));
+        Assert.That(retour.XsdVersieRetour, Is.EqualTo(XsdVersie.Iwmo32));
+    }
+
+    [Test]
     public void Root_other_than_Bericht_in_a_message_namespace_is_not_classified()
     {
         var result = Read("<wmo301:Header xmlns:wmo301=\"http://www.istandaarden.nl/iwmo/3_2/wmo301/schema\"/>");
