@@ -171,34 +171,38 @@ public sealed class MessageProcessingStore
     public async Task<bool> RecordOutcomeAsync(MessageOutcome outcome, string? instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        ArgumentNullException.ThrowIfNull(outcome.Findings);
-        if (!Outcomes.All.Contains(outcome.Outcome))
-        {
-            throw new ArgumentException($"Unknown outcome '{outcome.Outcome}'; expected one of {string.Join(", ", Outcomes.All)}.", nameof(outcome));
-        }
-
-        var parameters = new DynamicParameters();
-        parameters.Add("id", outcome.MessageId, DbType.Int64);
-        parameters.Add("standard", Checked(outcome.Standard, Limits.Standard, nameof(outcome.Standard)), DbType.String, size: Limits.Standard);
-        parameters.Add("message_type", Checked(outcome.MessageType, Limits.MessageType, nameof(outcome.MessageType)), DbType.String, size: Limits.MessageType);
-        parameters.Add("bericht_code", outcome.BerichtCode, DbType.Int32);
-        parameters.Add("sender", Limits.Clipped(outcome.Sender, Limits.Party), DbType.String, size: Limits.Party);
-        parameters.Add("receiver", Limits.Clipped(outcome.Receiver, Limits.Party), DbType.String, size: Limits.Party);
-        parameters.Add("identificatie", Limits.Clipped(outcome.Identificatie, Limits.Identificatie), DbType.String, size: Limits.Identificatie);
-        parameters.Add("dagtekening", outcome.Dagtekening?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.AnsiStringFixedLength, size: 10);
-        parameters.Add("outcome", outcome.Outcome, DbType.AnsiString, size: 16);
-        parameters.Add("outcome_reason", outcome.Reason, DbType.String, size: -1);
-        parameters.Add("processed_at", outcome.ProcessedAt.UtcDateTime, DbType.DateTime2);
-        parameters.Add("claimed_by", instanceId, DbType.String, size: Limits.InstanceId);
-
-        var findings = outcome.Findings.Select((finding, index) => FindingParameters(outcome.MessageId, index + 1, finding)).ToList();
-
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await RecordOutcomeAsync(transaction, outcome, instanceId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="RecordOutcomeAsync(MessageOutcome, string?, CancellationToken)"/>, inside the
+    /// caller's transaction, so that the outcome commits together with the state changes of the
+    /// message (pipeline step 6). The caller commits; on false it should roll back.
+    /// </summary>
+    public async Task<bool> RecordOutcomeAsync(DbTransaction transaction, MessageOutcome outcome, string? instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
+        if (connection is SqliteConnection != (connections.Provider == DatabaseProvider.Sqlite))
+        {
+            throw new ArgumentException($"The transaction is not on this store's {connections.Provider} database.", nameof(transaction));
+        }
+
+        var parameters = OutcomeParameters(outcome, instanceId);
+        var findings = outcome.Findings.Select((finding, index) => FindingParameters(outcome.MessageId, index + 1, finding)).ToList();
+
         var updated = await connection.ExecuteAsync(new CommandDefinition(RecordOutcome, parameters, transaction, cancellationToken: cancellationToken));
         if (updated != 1)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return false;
         }
 
@@ -207,7 +211,6 @@ public sealed class MessageProcessingStore
             await connection.ExecuteAsync(new CommandDefinition(InsertFinding, finding, transaction, cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
@@ -264,6 +267,31 @@ public sealed class MessageProcessingStore
             Utc(row.processed_at),
             (int)row.delivery_count,
             [.. findings.Select(f => new StoredFinding((int)f.level, f.rule_code, f.retourcode, f.path, (int?)f.line, (int?)f.col, f.text))]);
+    }
+
+    private static DynamicParameters OutcomeParameters(MessageOutcome outcome, string? instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(outcome.Findings);
+        if (!Outcomes.All.Contains(outcome.Outcome))
+        {
+            throw new ArgumentException($"Unknown outcome '{outcome.Outcome}'; expected one of {string.Join(", ", Outcomes.All)}.", nameof(outcome));
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("id", outcome.MessageId, DbType.Int64);
+        parameters.Add("standard", Checked(outcome.Standard, Limits.Standard, nameof(outcome.Standard)), DbType.String, size: Limits.Standard);
+        parameters.Add("message_type", Checked(outcome.MessageType, Limits.MessageType, nameof(outcome.MessageType)), DbType.String, size: Limits.MessageType);
+        parameters.Add("bericht_code", outcome.BerichtCode, DbType.Int32);
+        parameters.Add("sender", Limits.Clipped(outcome.Sender, Limits.Party), DbType.String, size: Limits.Party);
+        parameters.Add("receiver", Limits.Clipped(outcome.Receiver, Limits.Party), DbType.String, size: Limits.Party);
+        parameters.Add("identificatie", Limits.Clipped(outcome.Identificatie, Limits.Identificatie), DbType.String, size: Limits.Identificatie);
+        parameters.Add("dagtekening", outcome.Dagtekening?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.AnsiStringFixedLength, size: 10);
+        parameters.Add("outcome", outcome.Outcome, DbType.AnsiString, size: 16);
+        parameters.Add("outcome_reason", outcome.Reason, DbType.String, size: -1);
+        parameters.Add("processed_at", outcome.ProcessedAt.UtcDateTime, DbType.DateTime2);
+        parameters.Add("claimed_by", instanceId, DbType.String, size: Limits.InstanceId);
+        return parameters;
     }
 
     private static DynamicParameters FindingParameters(long messageId, int seq, StoredFinding finding)

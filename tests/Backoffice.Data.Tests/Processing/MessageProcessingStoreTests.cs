@@ -151,6 +151,36 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task An_outcome_inside_the_callers_transaction_commits_or_rolls_back_with_it()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await store.TryClaimAsync(id, "a", T0, CancellationToken.None), Is.True);
+        var outcome = Outcome(id, [new(3, "TR338", "9338", null, null, null, "no allocation")]);
+
+        await using (var connection = await database.Connections.OpenAsync(CancellationToken.None))
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            Assert.That(await store.RecordOutcomeAsync(transaction, outcome, "a", CancellationToken.None), Is.True);
+            await transaction.RollbackAsync();
+        }
+
+        var afterRollback = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(afterRollback!.Status, Is.EqualTo(MessageStatuses.Processing));
+        Assert.That(afterRollback.Findings, Is.Empty);
+
+        await using (var connection = await database.Connections.OpenAsync(CancellationToken.None))
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            Assert.That(await store.RecordOutcomeAsync(transaction, outcome, "a", CancellationToken.None), Is.True);
+            await transaction.CommitAsync();
+        }
+
+        var afterCommit = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(afterCommit!.Status, Is.EqualTo(MessageStatuses.Processed));
+        Assert.That(afterCommit.Findings, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Unreadable_input_with_no_classification_is_recorded()
     {
         var id = await ReceiveAsync();
