@@ -45,10 +45,10 @@ public sealed partial class MessageValidator
         var scan = new Scan(classify);
         try
         {
-            if (input.CanSeek && input.Length - input.Position > _maxBytes)
+            if (RemainingLength(input) is { } length && length > _maxBytes)
             {
                 return scan.Stop(Verdict.TooLarge, new Finding(1, "OP179", null, null, null, null,
-                    $"The file is {input.Length - input.Position:N0} bytes; a message may be at most {_maxBytes:N0} bytes (OP179, transport code IB003)."));
+                    $"The file is {length:N0} bytes; a message may be at most {_maxBytes:N0} bytes (OP179, transport code IB003)."));
             }
 
             using var guarded = new GuardedStream(input, _maxBytes);
@@ -79,6 +79,27 @@ public sealed partial class MessageValidator
         catch (XmlException ex)
         {
             return scan.Stop(Verdict.Unreadable, Unreadable(ex, scan));
+        }
+    }
+
+    /// <summary>
+    /// The size when the stream knows it: seekable files, and database blob streams that know
+    /// their length without seeking. Otherwise the guard counts bytes as they are read.
+    /// </summary>
+    private static long? RemainingLength(Stream input)
+    {
+        if (input.CanSeek)
+        {
+            return input.Length - input.Position;
+        }
+
+        try
+        {
+            return input.Length;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
         }
     }
 

@@ -1,0 +1,82 @@
+using Backoffice.Data;
+using Backoffice.Data.Migrations;
+using Backoffice.Service.Hosting;
+using Backoffice.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Backoffice.Service.Tests;
+
+/// <summary>
+/// A real service on a throwaway data folder: real SQLite file, real inbox folders, our schemas.
+/// Built exactly as the CLI builds it (BackofficeHost), so tests exercise the production wiring.
+/// </summary>
+internal sealed class ServiceHarness : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("backoffice-test-");
+
+    public ServiceHarness(bool leaveFiles = false, DateOnly? processingDate = null)
+    {
+        Inbox = Directory.CreateDirectory(Path.Combine(DataDirectory, "inbox")).FullName;
+        Settings = new HostSettings(Overrides(leaveFiles), ProcessingDate: processingDate);
+        Host = BackofficeHost.CreateBuilder(Settings).Build();
+        DatabaseMigrator.Migrate(Host.Services.GetRequiredService<DatabaseSettings>());
+    }
+
+    public string DataDirectory => Path.Combine(_root.FullName, "data");
+
+    public string Inbox { get; }
+
+    public string Processed => Path.Combine(DataDirectory, "processed");
+
+    public string Quarantine => Path.Combine(DataDirectory, "quarantine");
+
+    public string Logs => Path.Combine(DataDirectory, "logs");
+
+    public HostSettings Settings { get; }
+
+    public IHost Host { get; }
+
+    public T Get<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    public Dictionary<string, string?> Overrides(bool leaveFiles = false) => new()
+    {
+        ["Data:Directory"] = DataDirectory,
+        ["Schemas:Directory"] = RepoPaths.IwmoSchemas,
+        ["Inbox:LeaveFiles"] = leaveFiles ? "true" : "false",
+    };
+
+    public string Drop(string name, byte[] content)
+    {
+        var path = Path.Combine(Inbox, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public string DropSample(string sample, string? asName = null) =>
+        Drop(asName ?? sample, File.ReadAllBytes(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), sample)));
+
+    /// <summary>All log text written so far (Serilog flushes when the host is disposed).</summary>
+    public string ReadLogs()
+    {
+        Host.Dispose();
+        return Directory.Exists(Logs)
+            ? string.Concat(Directory.EnumerateFiles(Logs).Select(f => File.ReadAllText(f)))
+            : string.Empty;
+    }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            _root.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file handle may linger on some platforms; the temp folder is cleaned by the OS.
+        }
+    }
+}
