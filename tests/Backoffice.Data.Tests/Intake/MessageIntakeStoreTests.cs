@@ -214,6 +214,93 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
         Assert.That(summary!.OriginalName, Is.EqualTo(name[..400]));
     }
 
+    [Test]
+    public async Task Cancelling_while_the_bytes_are_stored_leaves_nothing_behind()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var bytes = new byte[1024 * 1024];
+        Random.Shared.NextBytes(bytes);
+        using var content = new PassAwareStream(bytes, onSecondPassRead: cancellation.Cancel);
+
+        Assert.That(
+            () => intake.ReceiveAsync(content, new IntakeSource("inbox", "cancelled.xml", Received), cancellation.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+
+        await AssertNothingStoredAsync();
+    }
+
+    [Test]
+    public async Task Bytes_that_change_between_hashing_and_storing_are_refused_and_nothing_is_stored()
+    {
+        var bytes = new byte[200_000];
+        Random.Shared.NextBytes(bytes);
+        using var content = new PassAwareStream(bytes, onSecondPassRead: null, flipOnSecondPass: true);
+
+        Assert.That(
+            () => intake.ReceiveAsync(content, new IntakeSource("inbox", "changing.xml", Received), CancellationToken.None),
+            Throws.InstanceOf<IOException>());
+
+        await AssertNothingStoredAsync();
+    }
+
+    private async Task AssertNothingStoredAsync()
+    {
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message"), Is.Zero);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_delivery"), Is.Zero);
+    }
+
+    /// <summary>A file whose reads after the first rewind can cancel the caller or come back altered.</summary>
+    private sealed class PassAwareStream(byte[] bytes, Action? onSecondPassRead, bool flipOnSecondPass = false) : MemoryStream(bytes)
+    {
+        private bool rewound;
+
+        public override long Position
+        {
+            get => base.Position;
+            set
+            {
+                rewound = true;
+                base.Position = value;
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Altered(buffer.AsSpan(offset, count), base.Read(buffer, offset, count));
+
+        // MemoryStream's Span and async reads of a derived type end up in Read(byte[]...) or not,
+        // depending on the path; routing them all through it alters each read exactly once.
+        public override int Read(Span<byte> buffer)
+        {
+            var array = new byte[buffer.Length];
+            var read = Read(array, 0, array.Length);
+            array.AsSpan(0, read).CopyTo(buffer);
+            return read;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(Read(buffer.Span));
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Altered(Span<byte> buffer, int read)
+        {
+            if (rewound && read > 0)
+            {
+                onSecondPassRead?.Invoke();
+                if (flipOnSecondPass)
+                {
+                    buffer[0] ^= 0xFF;
+                }
+            }
+
+            return read;
+        }
+    }
+
     private sealed class NonSeekableStream : MemoryStream
     {
         public override bool CanSeek => false;

@@ -89,6 +89,18 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task Claim_staleness_is_exact_below_a_second()
+    {
+        var id = await ReceiveAsync();
+        var claimedAt = T0.AddMilliseconds(900);
+        Assert.That(await store.TryClaimAsync(id, "a", claimedAt, CancellationToken.None), Is.True);
+
+        Assert.That(await store.ListPendingAsync(10, claimedAt + ClaimTimeout - TimeSpan.FromMilliseconds(1), CancellationToken.None), Is.Empty);
+        Assert.That(await store.ListPendingAsync(10, claimedAt + ClaimTimeout + TimeSpan.FromMilliseconds(1), CancellationToken.None), Is.EqualTo(new[] { id }));
+        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedAt, Is.EqualTo(claimedAt));
+    }
+
+    [Test]
     public async Task An_outcome_with_findings_round_trips_and_the_message_is_done()
     {
         var id = await ReceiveAsync();
