@@ -1,8 +1,11 @@
 using System.CommandLine;
+using Backoffice.Core.Schemas;
+using Backoffice.Data.Migrations;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Backoffice.Service.Cli;
 
@@ -31,9 +34,18 @@ internal static class RunCommand
                 parse.GetValue(config)));
             var inboxOptions = builder.Configuration.GetSection(InboxOptions.Section).Get<InboxOptions>() ?? new InboxOptions();
             builder.Services.AddBackofficeScheduling(inboxOptions);
-            using var host = builder.Build();
-            await host.RunAsync(ct);
-            return ExitCodes.Ok;
+            try
+            {
+                using var host = builder.Build();
+                await host.RunAsync(ct);
+                return ExitCodes.Ok;
+            }
+            catch (Exception ex) when (ex is OptionsValidationException or SchemaCatalogueException or DatabaseMigrationException)
+            {
+                // Configuration the service cannot start with: say what, not a stack trace.
+                await Console.Error.WriteLineAsync($"backoffice run: {ex.Message}");
+                return ExitCodes.Usage;
+            }
         });
         return command;
     }
