@@ -30,6 +30,13 @@ public sealed class SchemaDifferentialTests
     private const int RandomMutationsPerType = 240;
     private const string WrongNamespace = "urn:backoffice:test:not-a-message";
 
+    /// <summary>Mutation kinds every message type's corpus must contain.</summary>
+    private static readonly string[] RequiredKinds =
+    [
+        "drop-required", "repeat", "reorder", "bad-enum", "bad-pattern", "impossible-date", "too-long",
+        "wrong-namespace", "wrong-berichtcode", "empty-element", "out-of-range", "unknown-element",
+    ];
+
     /// <summary>Classes that carry their own RetourCodes in a retour (iwmo-3.2.md §4.2).</summary>
     private static readonly HashSet<string> RecordClasses = new(StringComparer.Ordinal)
     {
@@ -79,12 +86,14 @@ public sealed class SchemaDifferentialTests
         var mismatches = new List<string>();
         var total = 0;
         var perType = new Dictionary<string, int>(StringComparer.Ordinal);
+        var runs = new List<Run>();
         var output = new StringBuilder();
         output.AppendLine("type    cases  samples  mutations  ref-valid  ref-invalid  kinds");
 
         foreach (var pair in Pairs())
         {
             var run = pair.IsAnswer ? RunAnswer(pair) : RunHeen(pair);
+            runs.Add(run);
             mismatches.AddRange(run.Mismatches);
             total += run.Cases;
             perType[pair.Name] = run.Mutations;
@@ -101,6 +110,14 @@ public sealed class SchemaDifferentialTests
             foreach (var (name, count) in perType)
             {
                 Assert.That(count, Is.GreaterThanOrEqualTo(MinimumPerType), $"{name}: too few mutations compared");
+            }
+
+            foreach (var run in runs)
+            {
+                // A corpus the reference only rejects (or only accepts) would prove little.
+                Assert.That(run.ReferenceValid, Is.GreaterThan(0), $"{run.Name}: no mutation is valid under the reference");
+                Assert.That(run.ReferenceInvalid, Is.GreaterThan(0), $"{run.Name}: no mutation is invalid under the reference");
+                Assert.That(RequiredKinds.Where(k => run.KindCount(k) == 0), Is.Empty, $"{run.Name}: mutation kinds missing from the corpus");
             }
         });
     }
@@ -287,6 +304,8 @@ public sealed class SchemaDifferentialTests
     {
         private readonly SortedDictionary<string, int> _kinds = new(StringComparer.Ordinal);
 
+        public string Name => name;
+
         public List<string> Mismatches { get; } = [];
 
         public int Cases { get; private set; }
@@ -298,6 +317,8 @@ public sealed class SchemaDifferentialTests
         public int ReferenceValid { get; private set; }
 
         public int ReferenceInvalid { get; private set; }
+
+        public int KindCount(string kind) => _kinds.GetValueOrDefault(kind);
 
         public string Kinds => string.Join(' ', _kinds.Select(k => $"{k.Key}:{k.Value}"));
 
