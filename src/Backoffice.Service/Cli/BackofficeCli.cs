@@ -9,7 +9,7 @@ public static class BackofficeCli
     {
         var root = new RootCommand("Backoffice: takes in, validates and records iWmo 3.2 messages for a municipality or regional backoffice.")
         {
-            RunCommand.Create(),
+            RunCommand.Create(stderr),
             ProcessCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
         };

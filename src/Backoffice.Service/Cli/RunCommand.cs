@@ -12,7 +12,7 @@ namespace Backoffice.Service.Cli;
 /// <summary><c>backoffice run</c>: the hosted service, scanning the inbox on a schedule until stopped.</summary>
 internal static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(TextWriter stderr)
     {
         var data = CommonOptions.Data();
         var inbox = CommonOptions.Inbox();
@@ -43,7 +43,7 @@ internal static class RunCommand
             catch (Exception ex) when (ex is OptionsValidationException or SchemaCatalogueException or DatabaseMigrationException)
             {
                 // Configuration the service cannot start with: say what, not a stack trace.
-                await Console.Error.WriteLineAsync($"backoffice run: {ex.Message}");
+                await stderr.WriteLineAsync($"backoffice run: {ex.Message}");
                 return ExitCodes.Usage;
             }
         });
