@@ -17,7 +17,7 @@ public sealed record Measured(int Prestaties, string Method, string Description,
             yield return new Measured(
                 size,
                 benchmark.Descriptor.WorkloadMethod.Name,
-                benchmark.Descriptor.WorkloadMethodDisplayInfo,
+                benchmark.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
                 report.ResultStatistics?.Median,
                 report.ResultStatistics?.StandardDeviation,
                 report.GcStats.GetBytesAllocatedPerOperation(benchmark));
@@ -71,38 +71,40 @@ public static class Report
 
                     var seconds = ns / 1e9;
                     text.AppendLine(inv,
-                        $"| {f.Prestaties:N0} | {m.Description} | {ns / 1e6:N1} | {f.Bytes / 1e6 / seconds:N1} | {f.Lines / seconds:N0} | {Ratio(ns, b2)} | {Ratio(ns, b1)} | {(m.AllocatedBytesPerOperation is { } a ? Mb(a) + " MB" : "?")} |");
+                        $"| {f.Prestaties:N0} | {m.Description} | {ns / 1e6:N1} | {f.Bytes / 1e6 / seconds:N1} | {f.Lines / seconds:N0} | {Ratio(ns, b2)} | {Ratio(ns, b1)} | {(m.AllocatedBytesPerOperation is { } a ? Size(a) : "?")} |");
                 }
             }
         }
 
         if (peaks.Count > 0)
         {
-            var sizes = byName.Select(f => f.Prestaties).ToList();
-            text.AppendLine().AppendLine("Peak working set (fresh process per pass; MB = 10^6 bytes; growth = peak after the file minus peak after a 10-prestatie warm-up):").AppendLine();
-            text.Append("| Pass |");
-            foreach (var s in sizes)
-            {
-                text.Append(inv, $" peak {s / 1000}k | growth {s / 1000}k |");
-            }
-
-            text.AppendLine();
-            text.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|---:|", sizes.Count))).AppendLine();
+            text.AppendLine().AppendLine("Memory, one fresh child process per pass and size, reading the file from disk (MB = 10^6 bytes). Peak WS = Process.PeakWorkingSet64; growth = peak after the file minus peak after a 10-prestatie warm-up in the same process; anon and GC committed are the largest values sampled every 2 ms during the pass (Linux):").AppendLine();
+            text.AppendLine("| Pass | Prestaties | Peak WS | Growth | Peak anon | Peak GC committed | Allocated | GCs 0/1/2 |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var mode in PeakProbe.Modes)
             {
-                text.Append(inv, $"| {PeakModeOf[mode]} |");
                 foreach (var f in byName)
                 {
                     var p = peaks.FirstOrDefault(r => r.Mode == mode && r.File == Path.GetFileName(f.Path));
-                    text.Append(p is null ? " | |" : $" {Mb(p.PeakWorkingSetBytes)} MB | {Mb(p.PeakGrowthBytes)} MB |");
-                }
+                    if (p is null)
+                    {
+                        continue;
+                    }
 
-                text.AppendLine();
+                    text.AppendLine(inv,
+                        $"| {PeakModeOf[mode]} | {f.Prestaties:N0} | {Mb(p.PeakWorkingSetBytes)} MB | {Mb(p.PeakGrowthBytes)} MB | {Optional(p.PeakAnonymousBytes)} | {Optional(p.PeakGcCommittedBytes)} | {Size(p.AllocatedBytes)} | {p.Gen0}/{p.Gen1}/{p.Gen2} |");
+                }
             }
         }
 
         return text.ToString();
     }
+
+    private static string Optional(long? bytes) => bytes is { } b ? Mb(b) + " MB" : "n/a";
+
+    private static string Size(long bytes) => bytes < 1_000_000
+        ? (bytes / 1000.0).ToString("0.0", CultureInfo.InvariantCulture) + " kB"
+        : Mb(bytes) + " MB";
 
     private static string Ratio(double value, double? baseline) =>
         baseline is { } b && b > 0 ? (value / b).ToString("0.00", CultureInfo.InvariantCulture) : "?";
