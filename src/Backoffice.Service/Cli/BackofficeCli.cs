@@ -12,6 +12,7 @@ public static class BackofficeCli
             RunCommand.Create(stderr),
             ProcessCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            MigrateCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

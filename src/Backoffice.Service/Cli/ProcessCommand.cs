@@ -2,6 +2,7 @@ using System.CommandLine;
 using Backoffice.Core.Schemas;
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
+using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
 using Backoffice.Service.Intake;
 using Backoffice.Service.Processing;
@@ -53,7 +54,11 @@ internal static class ProcessCommand
         try
         {
             using var host = BackofficeHost.CreateBuilder(settings).Build();
-            DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
+            if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+            {
+                DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
+            }
+
             results = await host.Services.GetRequiredService<InboxBatch>().RunAsync(ct);
         }
         catch (Exception ex) when (ex is SchemaCatalogueException or OptionsValidationException or DatabaseMigrationException)

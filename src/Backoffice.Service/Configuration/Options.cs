@@ -20,6 +20,9 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public string? ConnectionString { get; set; }
+
+    /// <summary>Apply pending migrations when `run` or `process` starts. Off where the service login may not change the schema; then run `backoffice migrate` with a migrator login.</summary>
+    public bool MigrateOnStart { get; set; } = true;
 }
 
 /// <summary>Section <c>Schemas</c>: the XSD set in use (ours by default, or the official iStandaarden download).</summary>

@@ -129,4 +129,24 @@ public sealed class CliTests
             root.Delete(true);
         }
     }
+
+    [Test]
+    public async Task Migrate_brings_a_new_database_to_the_current_schema_once()
+    {
+        var root = Directory.CreateTempSubdirectory("backoffice-migrate-");
+        try
+        {
+            var first = await Run("migrate", "--data", root.FullName);
+            var second = await Run("migrate", "--data", root.FullName);
+
+            Assert.That(first.Exit, Is.EqualTo(ExitCodes.Ok), first.Err);
+            Assert.That(first.Out, Does.Contain("Sqlite database migrated: "));
+            Assert.That(second.Out, Does.Contain("Sqlite database is current."));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            root.Delete(true);
+        }
+    }
 }
