@@ -32,8 +32,8 @@ if (options.RunBenchmarks)
     var job = Job.Default
         .WithToolchain(InProcessEmitToolchain.Instance)
         .WithLaunchCount(1)
-        .WithWarmupCount(options.Quick ? 1 : 3)
-        .WithIterationCount(options.Quick ? 2 : 10)
+        .WithWarmupCount(options.Quick ? 1 : 4)
+        .WithIterationCount(options.Quick ? 2 : 15)
         .WithIterationTime(TimeInterval.FromMilliseconds(250))
         .WithEvaluateOverhead(false)
         .WithId(options.Quick ? "Quick" : "Short");
