@@ -184,7 +184,7 @@ public sealed partial class MessageValidator
     private sealed class Scan(bool classify)
     {
         private readonly List<Finding> _findings = [];
-        private readonly List<Frame> _path = [];
+        private readonly ElementPath _path = new();
         private int _omitted;
         private string? _standard;
         private MessageType? _type;
@@ -219,8 +219,8 @@ public sealed partial class MessageValidator
             {
                 case XmlNodeType.Element:
                     ElementsSeen++;
-                    Push(reader.LocalName);
-                    if (_path.Count == 1 && !Classify(reader.NamespaceURI, catalogue))
+                    _path.Push(reader.LocalName);
+                    if (_path.Depth == 1 && !Classify(reader.NamespaceURI, catalogue))
                     {
                         return false;
                     }
@@ -228,7 +228,7 @@ public sealed partial class MessageValidator
                     _textTarget = HeaderField();
                     if (reader.IsEmptyElement)
                     {
-                        Pop();
+                        _path.Pop();
                     }
 
                     break;
@@ -236,7 +236,7 @@ public sealed partial class MessageValidator
                     SetHeaderField(_textTarget, reader.Value);
                     break;
                 case XmlNodeType.EndElement:
-                    Pop();
+                    _path.Pop();
                     _textTarget = null;
                     break;
             }
@@ -287,7 +287,7 @@ public sealed partial class MessageValidator
             return Report(_findings.Count == 0 ? Verdict.Valid : Verdict.Invalid);
         }
 
-        public string? CurrentPath() => _path.Count == 0 ? null : string.Concat(_path.Select(f => f.ToString()));
+        public string? CurrentPath() => _path.Depth == 0 ? null : _path.ToString();
 
         private ValidationReport Report(Verdict verdict)
         {
@@ -356,7 +356,7 @@ public sealed partial class MessageValidator
             else
             {
                 what = ns.Length == 0
-                    ? $"The root element '{_path[0].Name}' has no namespace; this is not an iWmo 3.2 message."
+                    ? $"The root element '{_path.Name(0)}' has no namespace; this is not an iWmo 3.2 message."
                     : $"Unknown namespace '{ns}'; this is not an iWmo 3.2 message.";
             }
 
@@ -384,16 +384,14 @@ public sealed partial class MessageValidator
             }
 
             var atEnd = OneExpectedAtEnd().Match(plain);
-            if (atEnd.Success && _path.Count > 0)
+            if (atEnd.Success && _path.Depth > 0)
             {
-                return ($"{current}/{atEnd.Groups[1].Value}", $"Element '{atEnd.Groups[1].Value}' is missing at the end of '{_path[^1].Name}'.");
+                return ($"{current}/{atEnd.Groups[1].Value}", $"Element '{atEnd.Groups[1].Value}' is missing at the end of '{_path.NameFromTop(1)}'.");
             }
 
-            if (atStartTag && _path.Count > 0)
+            if (atStartTag && _path.Depth > 0)
             {
-                var name = Reader!.LocalName;
-                var ordinal = _path[^1].PeekOrdinal(name);
-                return (current + new Frame(name, ordinal), plain);
+                return (_path.WithChild(Reader!.LocalName), plain);
             }
 
             return (current.Length == 0 ? null : current, plain);
@@ -405,36 +403,17 @@ public sealed partial class MessageValidator
 
         private static int? NullIfZero(int value) => value == 0 ? null : value;
 
-        private void Push(string name)
-        {
-            var ordinal = 1;
-            if (_path.Count > 0)
-            {
-                ordinal = _path[^1].NextOrdinal(name);
-            }
-
-            _path.Add(new Frame(name, ordinal));
-        }
-
-        private void Pop()
-        {
-            if (_path.Count > 0)
-            {
-                _path.RemoveAt(_path.Count - 1);
-            }
-        }
-
         private string? HeaderField()
         {
-            if (_path.Count < 3 || _path[1].Name != "Header")
+            if (_path.Depth < 3 || _path.Name(1) != "Header")
             {
                 return null;
             }
 
-            return (_path.Count, _path[^1].Name, _path[^2].Name) switch
+            return (_path.Depth, _path.NameFromTop(1), _path.NameFromTop(2)) switch
             {
-                (3, "BerichtCode" or "Afzender" or "Ontvanger", _) => _path[^1].Name,
-                (4, "Identificatie" or "Dagtekening", "BerichtIdentificatie") => _path[^1].Name,
+                (3, "BerichtCode" or "Afzender" or "Ontvanger", _) => _path.NameFromTop(1),
+                (4, "Identificatie" or "Dagtekening", "BerichtIdentificatie") => _path.NameFromTop(1),
                 _ => null,
             };
         }
@@ -451,42 +430,5 @@ public sealed partial class MessageValidator
                 case "Dagtekening": _dagtekening = value; break;
             }
         }
-    }
-
-    /// <summary>One step of the element path, counting same-named children for positions like Prestatie[3].</summary>
-    private sealed class Frame(string name, int ordinal)
-    {
-        private Dictionary<string, int>? _children;
-        private string? _lastChild;
-        private int _lastCount;
-
-        public string Name { get; } = name;
-
-        public int PeekOrdinal(string child) =>
-            child == _lastChild ? _lastCount + 1 : (_children?.GetValueOrDefault(child) ?? 0) + 1;
-
-        public int NextOrdinal(string child)
-        {
-            // Siblings mostly repeat in runs (Prestatie, Prestatie, ...): the last-name cache
-            // avoids a dictionary for the common case.
-            if (ReferenceEquals(child, _lastChild) || child == _lastChild)
-            {
-                _lastCount++;
-            }
-            else
-            {
-                if (_lastChild is not null)
-                {
-                    (_children ??= new(StringComparer.Ordinal))[_lastChild] = _lastCount;
-                }
-
-                _lastCount = (_children?.GetValueOrDefault(child) ?? 0) + 1;
-                _lastChild = child;
-            }
-
-            return _lastCount;
-        }
-
-        public override string ToString() => ordinal > 1 ? $"/{Name}[{ordinal}]" : "/" + Name;
     }
 }
