@@ -5,6 +5,7 @@ using Backoffice.Data.Processing;
 using Backoffice.Service.Intake;
 using Backoffice.Service.Processing;
 using Backoffice.TestSupport;
+using Backoffice.TestSupport.Generators;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
@@ -44,6 +45,19 @@ public sealed class InboxBatchTests
             Assert.That(stored.Outcome, Is.EqualTo(Outcomes.Accepted));
             Assert.That(stored.Sha256, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(result.MovedTo!)))), "the stored bytes are the delivered bytes");
         }
+    }
+
+    [Test]
+    public async Task Declaration_of_20000_prestaties_goes_through_whole()
+    {
+        using var service = new ServiceHarness();
+        var summary = Wmo323Generator.WriteFile(Path.Combine(service.Inbox, "big-323.xml"), new Wmo323GeneratorOptions { Prestaties = 20_000 });
+
+        var result = (await RunAsync(service)).Single();
+
+        Assert.That(result.Outcome, Is.EqualTo(InputOutcomes.Accepted));
+        var stored = await service.Get<MessageProcessingStore>().GetAsync(result.MessageId!.Value, CancellationToken.None);
+        Assert.That(stored!.SizeBytes, Is.EqualTo(summary.Bytes));
     }
 
     [Test]
