@@ -62,7 +62,7 @@ public static class ServiceRegistration
     /// </summary>
     public static IServiceCollection AddBackofficeScheduling(this IServiceCollection services, InboxOptions inbox)
     {
-        services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<StartupChecks>();
         services.AddQuartz(q =>
         {
             q.AddJob<InboxScanJob>(j => j.WithIdentity(InboxScanJob.Key));

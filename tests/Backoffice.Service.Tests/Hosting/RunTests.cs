@@ -54,4 +54,23 @@ public sealed class RunTests
             root.Delete(true);
         }
     }
+
+    [Test]
+    public async Task Run_with_an_unusable_schema_folder_stops_at_start_with_the_reason()
+    {
+        var root = Directory.CreateTempSubdirectory("backoffice-run-");
+        using var stderr = new StringWriter();
+        try
+        {
+            var exit = await BackofficeCli.RunAsync(["run", "--data", root.FullName, "--schemas", Path.Combine(root.FullName, "none")], TextWriter.Null, stderr);
+
+            Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(stderr.ToString(), Does.Contain("does not exist"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            root.Delete(true);
+        }
+    }
 }
