@@ -28,19 +28,29 @@ public sealed class MessageIntakeStore
         SELECT id FROM message WHERE sha256 = @sha256;
         """;
 
-    // The row is created with a zero-filled blob of the final length, which SqliteBlob then
-    // overwrites in place: the content never has to be in memory as one array.
     private const string InsertMessageSqlite = """
-        INSERT INTO message (sha256, size_bytes, content, received_at, source, original_name, status)
-        VALUES (@sha256, @size_bytes, zeroblob(@size_bytes), @received_at, @source, @original_name, 'received');
+        INSERT INTO message (sha256, size_bytes, received_at, source, original_name, status)
+        VALUES (@sha256, @size_bytes, @received_at, @source, @original_name, 'received');
         SELECT last_insert_rowid();
         """;
 
-    // SqlClient streams a Stream parameter value of varbinary(max) to the server in chunks.
+    // The bytes go into their own table, keyed (and rowid'd) by the message id, so that later
+    // updates of the message never rewrite them. The row is created with a zero-filled blob of the
+    // final length as its last and only large column, which SQLite writes as zero pages without
+    // building the value in memory; SqliteBlob then overwrites it in place.
+    private const string InsertContentSqlite = """
+        INSERT INTO message_content (message_id, content) VALUES (@message_id, zeroblob(@size_bytes));
+        """;
+
     private const string InsertMessageSqlServer = """
-        INSERT INTO message (sha256, size_bytes, content, received_at, source, original_name, status)
+        INSERT INTO message (sha256, size_bytes, received_at, source, original_name, status)
         OUTPUT INSERTED.id
-        VALUES (@sha256, @size_bytes, @content, @received_at, @source, @original_name, 'received');
+        VALUES (@sha256, @size_bytes, @received_at, @source, @original_name, 'received');
+        """;
+
+    // SqlClient streams a Stream parameter value of varbinary(max) to the server in chunks.
+    private const string InsertContentSqlServer = """
+        INSERT INTO message_content (message_id, content) VALUES (@message_id, @content);
         """;
 
     private const string InsertDelivery = """
@@ -124,10 +134,15 @@ public sealed class MessageIntakeStore
             transaction,
             cancellationToken: cancellationToken));
 
+        var contentParameters = new DynamicParameters();
+        contentParameters.Add("message_id", messageId, DbType.Int64);
+        contentParameters.Add("size_bytes", size, DbType.Int64);
+        await connection.ExecuteAsync(new CommandDefinition(InsertContentSqlite, contentParameters, transaction, cancellationToken: cancellationToken));
+
         if (size > 0)
         {
             using var hashing = new VerifyingReadStream(content, size);
-            using var blob = new SqliteBlob((SqliteConnection)connection, "message", "content", messageId);
+            using var blob = new SqliteBlob((SqliteConnection)connection, "message_content", "content", messageId);
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
@@ -157,18 +172,30 @@ public sealed class MessageIntakeStore
         DbConnection connection, DbTransaction transaction, Stream content, string sha256, long size,
         DateTime receivedAt, string channel, string originalName, CancellationToken cancellationToken)
     {
+        long messageId;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = InsertMessageSqlServer;
+            AddParameter(command, "@sha256", DbType.AnsiStringFixedLength, 64, sha256);
+            AddParameter(command, "@size_bytes", DbType.Int64, 0, size);
+            AddParameter(command, "@received_at", DbType.DateTime2, 0, receivedAt);
+            AddParameter(command, "@source", DbType.String, Limits.Channel, channel);
+            AddParameter(command, "@original_name", DbType.String, Limits.OriginalName, originalName);
+            messageId = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         using var hashing = new VerifyingReadStream(content, size);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = InsertMessageSqlServer;
-        command.CommandTimeout = 0; // a large file on a slow link must not be cut off half-way
-        AddParameter(command, "@sha256", DbType.AnsiStringFixedLength, 64, sha256);
-        AddParameter(command, "@size_bytes", DbType.Int64, 0, size);
-        AddParameter(command, "@content", DbType.Binary, -1, hashing);
-        AddParameter(command, "@received_at", DbType.DateTime2, 0, receivedAt);
-        AddParameter(command, "@source", DbType.String, Limits.Channel, channel);
-        AddParameter(command, "@original_name", DbType.String, Limits.OriginalName, originalName);
-        var messageId = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = InsertContentSqlServer;
+            command.CommandTimeout = 0; // a large file on a slow link must not be cut off half-way
+            AddParameter(command, "@message_id", DbType.Int64, 0, messageId);
+            AddParameter(command, "@content", DbType.Binary, -1, hashing);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         hashing.Verify(sha256);
         return messageId;
     }

@@ -81,12 +81,15 @@ public sealed class MessageProcessingStore
         ORDER BY seq;
         """;
 
+    // The bytes are in message_content (written once at intake, never updated); the join makes a
+    // message without its bytes as unknown as a missing message, and reads no blob: on SQLite the
+    // content row is found by its rowid and SqliteBlob then streams the blob itself.
     private const string SelectSize = """
-        SELECT size_bytes FROM message WHERE id = @id;
+        SELECT m.size_bytes FROM message m JOIN message_content c ON c.message_id = m.id WHERE m.id = @id;
         """;
 
     private const string SelectContent = """
-        SELECT content FROM message WHERE id = @id;
+        SELECT content FROM message_content WHERE message_id = @id;
         """;
 
     private readonly IDbConnectionFactory connections;
@@ -320,7 +323,7 @@ public sealed class MessageProcessingStore
     {
         var size = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectSize, new { id }, cancellationToken: cancellationToken))
             ?? throw new KeyNotFoundException($"Message {id} does not exist.");
-        var blob = new SqliteBlob((SqliteConnection)connection, "message", "content", id, readOnly: true);
+        var blob = new SqliteBlob((SqliteConnection)connection, "message_content", "content", id, readOnly: true);
         return new OwningStream(blob, size, connection);
     }
 

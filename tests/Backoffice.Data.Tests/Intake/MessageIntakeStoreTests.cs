@@ -77,6 +77,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
             new { id = original.MessageId })).ToList();
         Assert.That(deliveries, Is.EqualTo(new[] { ("inbox", "a.xml", false), ("ggk", "b.xml", true) }));
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message"), Is.EqualTo(1));
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_content"), Is.EqualTo(1), "the bytes are stored once");
     }
 
     [Test]
@@ -247,6 +248,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
     {
         await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message"), Is.Zero);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_content"), Is.Zero);
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_delivery"), Is.Zero);
     }
 

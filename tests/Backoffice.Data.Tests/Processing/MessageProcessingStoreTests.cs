@@ -1,5 +1,6 @@
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
+using Dapper;
 using NUnit.Framework;
 
 namespace Backoffice.Data.Tests.Processing;
@@ -258,6 +259,67 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
         {
             await using var stream = await store.OpenContentAsync(id, CancellationToken.None);
             Assert.That(stream.ReadByte(), Is.EqualTo('<'));
+        }
+    }
+
+    [Test]
+    public async Task Claiming_and_answering_a_30_MB_message_never_touches_its_bytes()
+    {
+        const long size = 30L * 1024 * 1024;
+        var folder = Path.Combine(database.SqliteFolder ?? Path.GetTempPath(), "large-" + Guid.NewGuid().ToString("N"));
+        var path = TestContent.WriteLargeFile(folder, size);
+        try
+        {
+            IntakeReceipt receipt;
+            await using (var file = File.OpenRead(path))
+            {
+                receipt = await intake.ReceiveAsync(file, new IntakeSource("inbox", "large.bin", T0), CancellationToken.None);
+            }
+
+            await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                // An empty write-ahead log, so that afterwards it holds exactly the pages the claim and the outcome wrote.
+                var reset = await connection.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>("PRAGMA wal_checkpoint(TRUNCATE);");
+                Assert.That(reset.Busy, Is.Zero, "the log could not be reset");
+            }
+
+            Assert.That(await store.TryClaimAsync(receipt.MessageId, "a", T0, CancellationToken.None), Is.True);
+            Assert.That(await store.RecordOutcomeAsync(Outcome(receipt.MessageId, [new(3, "TR338", "9338", null, null, null, "no allocation")]), "a", CancellationToken.None), Is.True);
+
+            var id = new { id = receipt.MessageId };
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                var written = await connection.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>("PRAGMA wal_checkpoint(PASSIVE);");
+                TestContext.Out.WriteLine($"claim + outcome wrote {written.Log} pages to the write-ahead log");
+                Assert.Multiple(async () =>
+                {
+                    // With the bytes in the message row, each UPDATE rewrote the whole record: the claim
+                    // alone wrote some 15,000 pages of 4 KB. Now a few pages of message, its index and findings.
+                    Assert.That(written.Log, Is.LessThan(32), "pages written by the claim and the outcome");
+                    Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM pragma_table_info('message') WHERE name = 'content'"), Is.Zero);
+                    Assert.That(await connection.ExecuteScalarAsync<long>("SELECT length(content) FROM message_content WHERE message_id = @id", id), Is.EqualTo(size));
+                });
+            }
+            else
+            {
+                Assert.That(await connection.ExecuteScalarAsync<long?>("SELECT COL_LENGTH('dbo.message', 'content')"), Is.Null);
+                Assert.That(await connection.ExecuteScalarAsync<long>("SELECT DATALENGTH(content) FROM message_content WHERE message_id = @id", id), Is.EqualTo(size));
+            }
+
+            string expectedSha;
+            await using (var file = File.OpenRead(path))
+            {
+                expectedSha = (await TestContent.HashAsync(file)).Sha256;
+            }
+
+            await using var stored = await store.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+            Assert.That(await TestContent.HashAsync(stored), Is.EqualTo((expectedSha, size)), "the bytes read back are those received");
+            Assert.That((await store.GetAsync(receipt.MessageId, CancellationToken.None))!.Status, Is.EqualTo(MessageStatuses.Processed));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -7,7 +7,6 @@ CREATE TABLE dbo.message (
     id             bigint IDENTITY(1, 1) NOT NULL,
     sha256         char(64)       NOT NULL,
     size_bytes     bigint         NOT NULL,
-    content        varbinary(max) NOT NULL,
     received_at    datetime2(7)   NOT NULL,
     source         nvarchar(50)   NOT NULL,
     original_name  nvarchar(400)  NOT NULL,
@@ -36,6 +35,16 @@ GO
 
 -- The pending scan: status 'received', or 'processing' with a claim older than the timeout.
 CREATE INDEX ix_message_status_claimed_at ON dbo.message (status, claimed_at);
+GO
+
+-- The raw bytes, written once at intake and never updated, apart from message as on SQLite: claims
+-- and outcomes update a small row and never touch the blob.
+CREATE TABLE dbo.message_content (
+    message_id bigint         NOT NULL,
+    content    varbinary(max) NOT NULL,
+    CONSTRAINT pk_message_content PRIMARY KEY CLUSTERED (message_id),
+    CONSTRAINT fk_message_content_message FOREIGN KEY (message_id) REFERENCES dbo.message (id)
+);
 GO
 
 CREATE TABLE dbo.message_delivery (

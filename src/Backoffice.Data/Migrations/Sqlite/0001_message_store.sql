@@ -7,7 +7,6 @@ CREATE TABLE message (
     id             INTEGER PRIMARY KEY,
     sha256         TEXT    NOT NULL,
     size_bytes     INTEGER NOT NULL CHECK (size_bytes >= 0),
-    content        BLOB    NOT NULL,
     received_at    TEXT    NOT NULL,
     source         TEXT    NOT NULL,
     original_name  TEXT    NOT NULL,
@@ -33,6 +32,15 @@ CREATE TABLE message (
 
 -- The pending scan: status 'received', or 'processing' with a claim older than the timeout.
 CREATE INDEX ix_message_status_claimed_at ON message (status, claimed_at);
+
+-- The raw bytes, written once at intake and never updated. They live apart from message because
+-- SQLite rewrites a whole record on every UPDATE: claims and outcomes then rewrite a small row, not
+-- the blob. message_id is the rowid, so intake inserts zeroblob(size) (the last and only large
+-- column, so never materialised in memory) and streams the bytes in with sqlite3_blob_write.
+CREATE TABLE message_content (
+    message_id INTEGER PRIMARY KEY REFERENCES message (id),
+    content    BLOB    NOT NULL
+);
 
 CREATE TABLE message_delivery (
     id            INTEGER PRIMARY KEY,
