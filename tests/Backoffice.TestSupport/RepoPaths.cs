@@ -28,7 +28,7 @@ public static class RepoPaths
     {
         if (!HasReference)
         {
-            Assert.Ignore($"Reference material not found at '{Reference}' (set BACKOFFICE_REFERENCE or place shared/reference beside the clone); differential checks skipped.");
+            Assert.Ignore($"Reference material not found at '{Reference}' (set BACKOFFICE_REFERENCE or place shared/reference beside the clone); this test needs the public reference XSDs or samples and is skipped.");
         }
 
         return Reference;

@@ -23,6 +23,7 @@ public sealed class InboxBatchTests
     [Test]
     public async Task Reference_samples_are_stored_accepted_and_moved_to_processed()
     {
+        RepoPaths.RequireReference();
         using var service = new ServiceHarness();
         foreach (var sample in Samples.Iwmo32())
         {
@@ -218,6 +219,7 @@ public sealed class InboxBatchTests
     [Test]
     public async Task Logs_and_reason_files_hold_no_BSN_or_name_from_the_messages()
     {
+        RepoPaths.RequireReference();
         using var service = new ServiceHarness();
         var personal = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sample in Samples.Iwmo32())
