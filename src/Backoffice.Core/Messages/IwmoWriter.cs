@@ -17,20 +17,25 @@ namespace Backoffice.Core.Messages;
 /// </summary>
 public static class IwmoWriter
 {
+    /// <summary>
+    /// The technical file format every iWmo file must have (OP192): UTF-8 without a byte order
+    /// mark, CR/LF line ends. Anything that writes iWmo XML uses these settings.
+    /// </summary>
+    public static XmlWriterSettings FileFormat() => new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        IndentChars = "\t",
+        NewLineChars = "\r\n",
+        NewLineHandling = NewLineHandling.Replace,
+        CloseOutput = false,
+    };
+
     public static void Write(IwmoMessage message, Stream output)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        var settings = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            Indent = true,
-            IndentChars = "\t",
-            NewLineChars = "\r\n",
-            NewLineHandling = NewLineHandling.Replace,
-            CloseOutput = false,
-        };
-        using var xml = XmlWriter.Create(output, settings);
+        using var xml = XmlWriter.Create(output, FileFormat());
         var w = new ElementWriter(xml, message.Type);
         xml.WriteStartDocument();
         xml.WriteStartElement(w.Prefix, "Bericht", message.Type.Namespace);

@@ -1,5 +1,5 @@
+using Backoffice.Core.Messages;
 using System.Globalization;
-using System.Text;
 using System.Xml;
 
 namespace Backoffice.TestSupport.Generators;
@@ -86,15 +86,7 @@ public static class Wmo323Generator
         }
 
         using var counting = new CountingStream(output);
-        var settings = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            Indent = true,
-            IndentChars = "\t",
-            NewLineChars = "\r\n",
-            NewLineHandling = NewLineHandling.Replace,
-            CloseOutput = false,
-        };
+        var settings = IwmoWriter.FileFormat();
 
         var clients = 0;
         using (var xml = XmlWriter.Create(counting, settings))
