@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Backoffice.Core.Schemas;
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
@@ -64,6 +65,13 @@ internal static class ProcessCommand
         catch (Exception ex) when (ex is SchemaCatalogueException or OptionsValidationException or DatabaseMigrationException)
         {
             stderr.WriteLine($"backoffice process: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+        {
+            // The store or the folders are unreachable even after retries: nothing was lost (the
+            // inbox is untouched for what was not stored); say so and let the operator act.
+            stderr.WriteLine($"backoffice process: the run stopped ({ex.GetType().Name}: {ex.Message}); files not yet stored remain in the inbox.");
             return ExitCodes.Usage;
         }
 

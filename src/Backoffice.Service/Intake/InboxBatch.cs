@@ -133,7 +133,9 @@ public sealed class InboxBatch(
         var valid = processed.Report.Valid;
         var target = valid ? paths.Processed : paths.Quarantine;
         var moved = await SetAsideAsync(file, target, receipt, valid ? null : QuarantineNote(name, receipt, processed), cancellationToken);
-        return result with { MovedTo = moved };
+        return moved is null && File.Exists(file)
+            ? result with { Reason = $"{result.Reason} The verdict is recorded, but the file could not be moved out of the inbox (see the log).".TrimStart() }
+            : result with { MovedTo = moved };
     }
 
     /// <summary>
@@ -168,6 +170,13 @@ public sealed class InboxBatch(
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             logger.LogWarning("Message {MessageId}: the inbox file was gone when it was to be set aside; the stored copy is kept", receipt.MessageId);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The verdict is recorded and the bytes are stored; only the tidy-up failed. The file
+            // stays, and the next scan sees it as a duplicate and tries again.
+            logger.LogError(ex, "Message {MessageId}: the inbox file could not be set aside in {Folder}; it stays in the inbox", receipt.MessageId, folder);
             return null;
         }
     }

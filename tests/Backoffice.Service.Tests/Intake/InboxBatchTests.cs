@@ -203,6 +203,22 @@ public sealed class InboxBatchTests
     }
 
     [Test]
+    public async Task File_that_cannot_be_set_aside_keeps_its_verdict_and_stays_for_the_next_scan()
+    {
+        using var service = new ServiceHarness();
+        service.DropSample("WMO305.xml");
+        // Where the file should go, something else is in the way.
+        Directory.CreateDirectory(Path.Combine(service.Processed, "000001-WMO305.xml"));
+
+        var results = await RunAsync(service);
+
+        Assert.That(results.Single().Outcome, Is.EqualTo(InputOutcomes.Accepted));
+        Assert.That(results.Single().MovedTo, Is.Null);
+        Assert.That(results.Single().Reason, Does.Contain("could not be moved"));
+        Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO305.xml")), Is.True);
+    }
+
+    [Test]
     public async Task Leave_inbox_copies_instead_of_moving()
     {
         using var service = new ServiceHarness(leaveFiles: true);
