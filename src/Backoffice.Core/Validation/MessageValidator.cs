@@ -47,8 +47,8 @@ public sealed partial class MessageValidator
         {
             if (RemainingLength(input) is { } length && length > _maxBytes)
             {
-                return scan.Stop(Verdict.TooLarge, new Finding(1, "OP179", null, null, null, null,
-                    $"The file is {length:N0} bytes; a message may be at most {_maxBytes:N0} bytes (OP179, transport code IB003)."));
+                return scan.Stop(Verdict.TooLarge, new Finding(1, "OP179", null, null, null, null, string.Create(
+                    CultureInfo.InvariantCulture, $"The file is {length:N0} bytes; a message may be at most {_maxBytes:N0} bytes (OP179, transport code IB003).")));
             }
 
             using var guarded = new GuardedStream(input, _maxBytes);
@@ -73,8 +73,8 @@ public sealed partial class MessageValidator
         }
         catch (GuardedStream.LimitExceededException)
         {
-            return scan.Stop(Verdict.TooLarge, new Finding(1, "OP179", null, null, null, null,
-                $"The file is larger than {_maxBytes:N0} bytes, the most a message may be (OP179, transport code IB003)."));
+            return scan.Stop(Verdict.TooLarge, new Finding(1, "OP179", null, null, null, null, string.Create(
+                CultureInfo.InvariantCulture, $"The file is larger than {_maxBytes:N0} bytes, the most a message may be (OP179, transport code IB003).")));
         }
         catch (XmlException ex)
         {

@@ -259,6 +259,41 @@ public sealed class MessageValidatorTests
     }
 
     [Test]
+    public void Random_corruption_of_every_sample_is_always_a_verdict_never_an_exception()
+    {
+        // Seeded, so a failure reproduces: flip, drop and insert bytes (including invalid UTF-8,
+        // NULs and markup characters) in each sample.
+        var random = new Random(20261126);
+        byte[] noise = [0x00, 0xFF, 0xC3, (byte)'<', (byte)'>', (byte)'&', (byte)'"', (byte)'/', (byte)']'];
+        var cases = 0;
+        foreach (var sample in Samples.Iwmo32())
+        {
+            RepoPaths.RequireReference();
+            var original = File.ReadAllBytes(sample);
+            for (var i = 0; i < 150; i++, cases++)
+            {
+                var bytes = original.ToList();
+                for (var edits = random.Next(1, 4); edits > 0; edits--)
+                {
+                    var at = random.Next(bytes.Count);
+                    switch (random.Next(3))
+                    {
+                        case 0: bytes[at] = noise[random.Next(noise.Length)]; break;
+                        case 1: bytes.RemoveAt(at); break;
+                        default: bytes.Insert(at, noise[random.Next(noise.Length)]); break;
+                    }
+                }
+
+                var report = Validate([.. bytes]);
+
+                Assert.That(report.Verdict == Verdict.Valid || report.Findings.Count > 0, Is.True, $"{Path.GetFileName(sample)} case {i}: a rejection always says why");
+            }
+        }
+
+        TestContext.Out.WriteLine($"{cases} corrupted messages validated without an exception.");
+    }
+
+    [Test]
     public void Document_cannot_choose_its_own_schema()
     {
         var xml = Sample("WMO305.xml")
