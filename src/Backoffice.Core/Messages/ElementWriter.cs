@@ -83,6 +83,20 @@ internal sealed class ElementWriter(XmlWriter xml, MessageType type)
         End();
     }
 
+    /// <summary>A CDT_* element with its children; a null (absent optional) value writes nothing.</summary>
+    public void Cdt<T>(string name, T? value, Action<ElementWriter, T> writeChildren)
+        where T : class
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        StartCdt(name);
+        writeChildren(this, value);
+        End();
+    }
+
     public void Opt<T>(T? value, Action<ElementWriter, T> write)
         where T : class
     {

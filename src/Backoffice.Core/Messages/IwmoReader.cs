@@ -214,127 +214,106 @@ public static class IwmoReader
 
     private static Omvang? OptOmvang(ElementCursor c) => c.OptCdt("Omvang") is { } o ? Omvang(o) : null;
 
-    // WMO301 / WMO302.
+    // WMO301 / WMO302. A retour class reads its heen part with the heen reader, then its RetourCodes (IV028).
 
     private static ToewijzingClient ToewijzingClient(ElementCursor c) =>
-        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VolledigeNaam(c.Cdt("Naam")),
-            c.OptCdt("Communicatie") is { } k ? Communicatie(k) : null, c.OptStr("JuridischeStatus"),
-            c.OptStr("WettelijkeVertegenwoordiging"), c.OptStr("Commentaar"),
+        new(ToewijzingClientGegevens(c),
             c.List("Relaties", "Relatie", required: false, Relatie),
             c.List("Contactgegevens", "Contact", required: true, Contact),
             c.List("ToegewezenProducten", "ToegewezenProduct", required: true, ToegewezenProduct));
 
-    private static Relatie Relatie(ElementCursor c) =>
+    private static ToewijzingClientRetour ToewijzingClientRetour(ElementCursor c) =>
+        new(ToewijzingClientGegevens(c),
+            c.List("Relaties", "Relatie", required: false, RelatieRetour),
+            c.List("Contactgegevens", "Contact", required: true, ContactRetour),
+            c.List("ToegewezenProducten", "ToegewezenProduct", required: true, p => new ToegewezenProductRetour(ToegewezenProduct(p), p.RetourCodes())),
+            c.RetourCodes());
+
+    private static ToewijzingClientGegevens ToewijzingClientGegevens(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VolledigeNaam(c.Cdt("Naam")),
+            c.OptCdt("Communicatie") is { } k ? Communicatie(k) : null, c.OptStr("JuridischeStatus"),
+            c.OptStr("WettelijkeVertegenwoordiging"), c.OptStr("Commentaar"));
+
+    private static Relatie Relatie(ElementCursor c) => new(RelatieGegevens(c), Contact(c.Class("Contact")));
+
+    private static RelatieRetour RelatieRetour(ElementCursor c) => new(RelatieGegevens(c), ContactRetour(c.Class("Contact")), c.RetourCodes());
+
+    private static RelatieGegevens RelatieGegevens(ElementCursor c) =>
         new(c.Str("Nummer"), c.OptInt("Volgorde"), c.Str("Soort"), c.OptCdt("Geboortedatum") is { } g ? Geboortedatum(g) : null,
-            c.OptStr("Geslacht"), VolledigeNaam(c.Cdt("Naam")), Contact(c.Class("Contact")));
+            c.OptStr("Geslacht"), VolledigeNaam(c.Cdt("Naam")));
 
     private static Contact Contact(ElementCursor c) =>
         new(c.Str("Soort"), c.OptCdt("Adres") is { } a ? Adres(a) : null, c.OptStr("Organisatie"),
             c.OptCdt("Telefoon") is { } t ? Telefoonnummers(t) : null, c.OptStr("Emailadres"),
             c.OptCdt("Periode") is { } p ? OpenPeriode(p) : null);
 
+    private static ContactRetour ContactRetour(ElementCursor c) => new(Contact(c), c.RetourCodes());
+
     private static ToegewezenProduct ToegewezenProduct(ElementCursor c) =>
         new(c.Int("ToewijzingNummer"), c.OptStr("ReferentieAanbieder"), OptProduct(c), c.Date("Toewijzingsdatum"),
             c.Time("Toewijzingstijd"), c.Date("Ingangsdatum"), c.OptDate("Einddatum"), c.OptStr("RedenWijziging"),
             OptOmvang(c), c.OptLong("Budget"), c.OptStr("Commentaar"));
 
-    private static ToewijzingClientRetour ToewijzingClientRetour(ElementCursor c)
-    {
-        var heen = ToewijzingClient(c);
-        return new(heen.Bsn, heen.Geboortedatum, heen.Geslacht, heen.Naam, heen.Communicatie, heen.JuridischeStatus,
-            heen.WettelijkeVertegenwoordiging, heen.Commentaar,
-            c.List("Relaties", "Relatie", required: false, RelatieRetour),
-            c.List("Contactgegevens", "Contact", required: true, ContactRetour),
-            c.List("ToegewezenProducten", "ToegewezenProduct", required: true, ToegewezenProductRetour),
-            c.RetourCodes());
-    }
-
-    private static RelatieRetour RelatieRetour(ElementCursor c)
-    {
-        var r = Relatie(c);
-        return new(r.Nummer, r.Volgorde, r.Soort, r.Geboortedatum, r.Geslacht, r.Naam, ContactRetour(c.Class("Contact")), c.RetourCodes());
-    }
-
-    private static ContactRetour ContactRetour(ElementCursor c)
-    {
-        var k = Contact(c);
-        return new(k.Soort, k.Adres, k.Organisatie, k.Telefoon, k.Emailadres, k.Periode, c.RetourCodes());
-    }
-
-    private static ToegewezenProductRetour ToegewezenProductRetour(ElementCursor c)
-    {
-        var p = ToegewezenProduct(c);
-        return new(p.ToewijzingNummer, p.ReferentieAanbieder, p.Product, p.Toewijzingsdatum, p.Toewijzingstijd, p.Ingangsdatum,
-            p.Einddatum, p.RedenWijziging, p.Omvang, p.Budget, p.Commentaar, c.RetourCodes());
-    }
-
     // WMO305 - WMO308.
 
+    private static VerkorteClientGegevens VerkorteClientGegevens(ElementCursor c) =>
+        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")));
+
     private static StartClient StartClient(ElementCursor c) =>
-        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
-            c.List("StartProducten", "StartProduct", required: true, StartProduct));
+        new(VerkorteClientGegevens(c), c.List("StartProducten", "StartProduct", required: true, StartProduct));
+
+    private static StartClientRetour StartClientRetour(ElementCursor c) =>
+        new(VerkorteClientGegevens(c),
+            c.List("StartProducten", "StartProduct", required: true, p => new StartProductRetour(StartProduct(p), p.RetourCodes())),
+            c.RetourCodes());
 
     private static StartProduct StartProduct(ElementCursor c) =>
         new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"), c.Str("StatusAanlevering"));
 
-    private static StartClientRetour StartClientRetour(ElementCursor c) =>
-        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
-            c.List("StartProducten", "StartProduct", required: true, StartProductRetour), c.RetourCodes());
-
-    private static StartProductRetour StartProductRetour(ElementCursor c)
-    {
-        var p = StartProduct(c);
-        return new(p.ToewijzingNummer, p.Product, p.ToewijzingIngangsdatum, p.Begindatum, p.StatusAanlevering, c.RetourCodes());
-    }
-
     private static StopClient StopClient(ElementCursor c) =>
-        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
-            c.List("StopProducten", "StopProduct", required: true, StopProduct));
+        new(VerkorteClientGegevens(c), c.List("StopProducten", "StopProduct", required: true, StopProduct));
+
+    private static StopClientRetour StopClientRetour(ElementCursor c) =>
+        new(VerkorteClientGegevens(c),
+            c.List("StopProducten", "StopProduct", required: true, p => new StopProductRetour(StopProduct(p), p.RetourCodes())),
+            c.RetourCodes());
 
     private static StopProduct StopProduct(ElementCursor c) =>
         new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"),
             c.Str("RedenBeeindiging"), c.Date("Einddatum"), c.Str("StatusAanlevering"));
 
-    private static StopClientRetour StopClientRetour(ElementCursor c) =>
-        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")),
-            c.List("StopProducten", "StopProduct", required: true, StopProductRetour), c.RetourCodes());
-
-    private static StopProductRetour StopProductRetour(ElementCursor c)
-    {
-        var p = StopProduct(c);
-        return new(p.ToewijzingNummer, p.Product, p.ToewijzingIngangsdatum, p.Begindatum, p.RedenBeeindiging, p.Einddatum,
-            p.StatusAanlevering, c.RetourCodes());
-    }
-
     // WMO315 - WMO320.
 
     private static VotClient VotClient(ElementCursor c) =>
-        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")), c.OptStr("Commentaar"),
+        new(VerkorteClientGegevens(c), c.OptStr("Commentaar"),
             c.List("AangevraagdeProducten", "AangevraagdProduct", required: true, AangevraagdProduct));
+
+    private static VotClientRetour VotClientRetour(ElementCursor c) =>
+        new(VerkorteClientGegevens(c), c.OptStr("Commentaar"),
+            c.List("AangevraagdeProducten", "AangevraagdProduct", required: true, p => new AangevraagdProductRetour(AangevraagdProduct(p), p.RetourCodes())),
+            c.RetourCodes());
 
     private static AangevraagdProduct AangevraagdProduct(ElementCursor c) =>
         new(c.Str("ReferentieAanbieder"), c.OptInt("BeschikkingNummer"), OptProduct(c), c.OptDate("BeschikkingIngangsdatum"),
             c.Date("ToewijzingIngangsdatum"), c.OptDate("ToewijzingEinddatum"), OptOmvang(c), c.OptLong("Budget"),
             Verwijzer(c.Cdt("Verwijzer")), c.OptStr("Raamcontract"), c.OptStr("Commentaar"));
 
-    private static VotClientRetour VotClientRetour(ElementCursor c) =>
-        new(c.Str("Bsn"), Geboortedatum(c.Cdt("Geboortedatum")), c.Str("Geslacht"), VerkorteNaam(c.Cdt("Naam")), c.OptStr("Commentaar"),
-            c.List("AangevraagdeProducten", "AangevraagdProduct", required: true, AangevraagdProductRetour), c.RetourCodes());
-
-    private static AangevraagdProductRetour AangevraagdProductRetour(ElementCursor c)
-    {
-        var p = AangevraagdProduct(c);
-        return new(p.ReferentieAanbieder, p.BeschikkingNummer, p.Product, p.BeschikkingIngangsdatum, p.ToewijzingIngangsdatum,
-            p.ToewijzingEinddatum, p.Omvang, p.Budget, p.Verwijzer, p.Raamcontract, p.Commentaar, c.RetourCodes());
-    }
-
     private static VowClient VowClient(ElementCursor c) => new(c.Str("Bsn"), Verzoek(c.Class("Verzoek")));
+
+    private static VowClientRetour VowClientRetour(ElementCursor c) => new(c.Str("Bsn"), VerzoekRetour(c.Class("Verzoek")), c.RetourCodes());
 
     private static Verzoek Verzoek(ElementCursor c) =>
         new(c.Str("ReferentieAanbieder"), c.Str("RedenVerzoek"),
             c.List("OngewijzigdeProducten", "OngewijzigdProduct", required: false, OngewijzigdProduct),
             c.List("TeWijzigenProducten", "TeWijzigenProduct", required: false, TeWijzigenProduct),
             c.List("NieuweProducten", "NieuwProduct", required: false, NieuwProduct));
+
+    private static VerzoekRetour VerzoekRetour(ElementCursor c) =>
+        new(c.Str("ReferentieAanbieder"), c.Str("RedenVerzoek"),
+            c.List("OngewijzigdeProducten", "OngewijzigdProduct", required: false, p => new OngewijzigdProductRetour(OngewijzigdProduct(p), p.RetourCodes())),
+            c.List("TeWijzigenProducten", "TeWijzigenProduct", required: false, p => new TeWijzigenProductRetour(TeWijzigenProduct(p), p.RetourCodes())),
+            c.List("NieuweProducten", "NieuwProduct", required: false, p => new NieuwProductRetour(NieuwProduct(p), p.RetourCodes())),
+            c.RetourCodes());
 
     private static OngewijzigdProduct OngewijzigdProduct(ElementCursor c) => new(c.Int("ToewijzingNummer"));
 
@@ -344,32 +323,10 @@ public static class IwmoReader
     private static NieuwProduct NieuwProduct(ElementCursor c) =>
         new(OptProduct(c), c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget"));
 
-    private static VowClientRetour VowClientRetour(ElementCursor c) => new(c.Str("Bsn"), VerzoekRetour(c.Class("Verzoek")), c.RetourCodes());
-
-    private static VerzoekRetour VerzoekRetour(ElementCursor c) =>
-        new(c.Str("ReferentieAanbieder"), c.Str("RedenVerzoek"),
-            c.List("OngewijzigdeProducten", "OngewijzigdProduct", required: false, p => new OngewijzigdProductRetour(p.Int("ToewijzingNummer"), p.RetourCodes())),
-            c.List("TeWijzigenProducten", "TeWijzigenProduct", required: false, TeWijzigenProductRetour),
-            c.List("NieuweProducten", "NieuwProduct", required: false, NieuwProductRetour),
-            c.RetourCodes());
-
-    private static TeWijzigenProductRetour TeWijzigenProductRetour(ElementCursor c)
-    {
-        var p = TeWijzigenProduct(c);
-        return new(p.ToewijzingNummer, p.GewensteIngangsdatum, p.Einddatum, p.Omvang, p.Budget, c.RetourCodes());
-    }
-
-    private static NieuwProductRetour NieuwProductRetour(ElementCursor c)
-    {
-        var p = NieuwProduct(c);
-        return new(p.Product, p.GewensteIngangsdatum, p.Einddatum, p.Omvang, p.Budget, c.RetourCodes());
-    }
-
     private static Antwoord Antwoord(ElementCursor c) =>
         new(c.Str("ReferentieAanbieder"), c.Str("VerzoekAntwoord"), c.OptStr("RedenAfwijzingVerzoek"));
 
-    private static AntwoordRetour AntwoordRetour(ElementCursor c) =>
-        new(c.Str("ReferentieAanbieder"), c.Str("VerzoekAntwoord"), c.OptStr("RedenAfwijzingVerzoek"), c.RetourCodes());
+    private static AntwoordRetour AntwoordRetour(ElementCursor c) => new(Antwoord(c), c.RetourCodes());
 
     // WMO323 / WMO325.
 
@@ -388,12 +345,7 @@ public static class IwmoReader
             c.List("Clienten", "Client", required: false, DeclaratieAntwoordClient), c.RetourCodes());
 
     private static DeclaratieAntwoordClient DeclaratieAntwoordClient(ElementCursor c) =>
-        new(c.Str("Bsn"), c.List("Prestaties", "Prestatie", required: true, DeclaratieAntwoordPrestatie), c.RetourCodes());
-
-    private static DeclaratieAntwoordPrestatie DeclaratieAntwoordPrestatie(ElementCursor c)
-    {
-        var p = Prestatie(c);
-        return new(p.ProductReferentie, p.ToewijzingNummer, p.ProductCategorie, p.ProductCode, p.ProductPeriode, p.GeleverdVolume,
-            p.Eenheid, p.ProductTarief, p.IngediendBedrag, c.RetourCodes());
-    }
+        new(c.Str("Bsn"),
+            c.List("Prestaties", "Prestatie", required: true, p => new DeclaratieAntwoordPrestatie(Prestatie(p), p.RetourCodes())),
+            c.RetourCodes());
 }

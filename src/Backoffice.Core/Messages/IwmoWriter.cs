@@ -67,8 +67,8 @@ public static class IwmoWriter
             case Wmo316 m: RetourHeader(w, m.Header); w.Opt(m.Client, VotClientRetour); break;
             case Wmo317 m: HeenHeader(w, m.Header); VowClient(w, m.Client); break;
             case Wmo318 m: RetourHeader(w, m.Header); w.Opt(m.Client, VowClientRetour); break;
-            case Wmo319 m: HeenHeader(w, m.Header); Antwoord(w, m.Antwoord); break;
-            case Wmo320 m: RetourHeader(w, m.Header); w.Opt(m.Antwoord, AntwoordRetour); break;
+            case Wmo319 m: HeenHeader(w, m.Header); Antwoord(w, m.Antwoord, null); break;
+            case Wmo320 m: RetourHeader(w, m.Header); w.Opt(m.Antwoord, (w, a) => Antwoord(w, a.Antwoord, a.RetourCodes)); break;
             case Wmo323 m: HeenHeader(w, m.Header); Declaratie(w, m.Declaratie); break;
             case Wmo325 m: DeclaratieAntwoordHeader(w, m.Header); w.Opt(m.DeclaratieAntwoord, DeclaratieAntwoord); break;
             default: throw new ArgumentException($"No writer for message type {message.Type}.", nameof(message));
@@ -121,305 +121,201 @@ public static class IwmoWriter
     }
 
     // Composite (CDT_*) types: the element itself in the message namespace (or basisschema when
-    // nested in another CDT), its children in the basisschema namespace.
+    // nested in another CDT), its children in the basisschema namespace. A null (absent optional)
+    // composite writes nothing.
 
-    private static void BerichtIdentificatie(ElementWriter w, string name, BerichtIdentificatie b)
+    private static void BerichtIdentificatie(ElementWriter w, string name, BerichtIdentificatie b) => w.Cdt(name, b, (w, b) =>
     {
-        w.StartCdt(name);
         w.Leaf("Identificatie", b.Identificatie);
         w.Leaf("Dagtekening", b.Dagtekening);
-        w.End();
-    }
+    });
 
-    private static void XsdVersie(ElementWriter w, string name, XsdVersie v)
+    private static void XsdVersie(ElementWriter w, string name, XsdVersie v) => w.Cdt(name, v, (w, v) =>
     {
-        w.StartCdt(name);
         w.Leaf("BasisschemaXsdVersie", v.BasisschemaXsdVersie);
         w.Leaf("BerichtXsdVersie", v.BerichtXsdVersie);
-        w.End();
-    }
+    });
 
-    private static void Geboortedatum(ElementWriter w, string name, Geboortedatum? g)
+    private static void Geboortedatum(ElementWriter w, Geboortedatum? g) => w.Cdt("Geboortedatum", g, (w, g) =>
     {
-        if (g is null)
-        {
-            return;
-        }
-
-        w.StartCdt(name);
         w.Leaf("Datum", g.Datum);
         w.Leaf("DatumGebruik", g.DatumGebruik);
-        w.End();
-    }
+    });
 
-    private static void Achternaam(ElementWriter w, string name, Achternaamgegevens? a)
+    private static void Achternaam(ElementWriter w, string name, Achternaamgegevens? a) => w.Cdt(name, a, (w, a) =>
     {
-        if (a is null)
-        {
-            return;
-        }
-
-        w.StartCdt(name);
         w.Leaf("Achternaam", a.Achternaam);
         w.Leaf("Voorvoegsel", a.Voorvoegsel);
-        w.End();
-    }
+    });
 
-    private static void VolledigeNaam(ElementWriter w, VolledigeNaam n)
+    private static void VolledigeNaam(ElementWriter w, VolledigeNaam n) => w.Cdt("Naam", n, (w, n) =>
     {
-        w.StartCdt("Naam");
         Achternaam(w, "Geslachtsnaam", n.Geslachtsnaam);
         Achternaam(w, "Partnernaam", n.Partnernaam);
         w.Leaf("Voornamen", n.Voornamen);
         w.Leaf("Voorletters", n.Voorletters);
         w.Leaf("NaamGebruik", n.NaamGebruik);
-        w.End();
-    }
+    });
 
-    private static void VerkorteNaam(ElementWriter w, VerkorteNaam n)
+    private static void VerkorteNaam(ElementWriter w, VerkorteNaam n) => w.Cdt("Naam", n, (w, n) =>
     {
-        w.StartCdt("Naam");
         Achternaam(w, "Geslachtsnaam", n.Geslachtsnaam);
         w.Leaf("Voornamen", n.Voornamen);
         w.Leaf("Voorletters", n.Voorletters);
-        w.End();
-    }
+    });
 
-    private static void Communicatie(ElementWriter w, Communicatie? c)
+    private static void Communicatie(ElementWriter w, Communicatie? c) => w.Cdt("Communicatie", c, (w, c) =>
     {
-        if (c is null)
-        {
-            return;
-        }
-
-        w.StartCdt("Communicatie");
         w.Leaf("Vorm", c.Vorm);
         w.Leaf("Taal", c.Taal);
-        w.End();
-    }
+    });
 
-    private static void Adres(ElementWriter w, Adres? a)
+    private static void Adres(ElementWriter w, Adres? a) => w.Cdt("Adres", a, (w, a) =>
     {
-        if (a is null)
+        w.Cdt("Huis", a.Huis, (w, h) =>
         {
-            return;
-        }
-
-        w.StartCdt("Adres");
-        if (a.Huis is { } h)
-        {
-            w.StartCdt("Huis");
             w.Leaf("Huisnummer", h.Huisnummer);
             w.Leaf("Huisletter", h.Huisletter);
             w.Leaf("HuisnummerToevoeging", h.HuisnummerToevoeging);
             w.Leaf("AanduidingWoonadres", h.AanduidingWoonadres);
-            w.End();
-        }
-
+        });
         w.Leaf("Postcode", a.Postcode);
         w.Leaf("Straatnaam", a.Straatnaam);
         w.Leaf("Plaatsnaam", a.Plaatsnaam);
         w.Leaf("LandCode", a.LandCode);
-        w.End();
-    }
+    });
 
-    private static void Telefoon(ElementWriter w, string name, Telefoon? t)
+    private static void Telefoon(ElementWriter w, string name, Telefoon? t) => w.Cdt(name, t, (w, t) =>
     {
-        if (t is null)
-        {
-            return;
-        }
-
-        w.StartCdt(name);
         w.Leaf("Telefoonnummer", t.Telefoonnummer);
         w.Leaf("Landnummer", t.Landnummer);
-        w.End();
-    }
+    });
 
-    private static void Telefoonnummers(ElementWriter w, Telefoonnummers? t)
+    private static void Telefoonnummers(ElementWriter w, Telefoonnummers? t) => w.Cdt("Telefoon", t, (w, t) =>
     {
-        if (t is null)
-        {
-            return;
-        }
-
-        w.StartCdt("Telefoon");
         Telefoon(w, "Telefoon01", t.Telefoon01);
         Telefoon(w, "Telefoon02", t.Telefoon02);
-        w.End();
-    }
+    });
 
-    private static void OpenPeriode(ElementWriter w, OpenPeriode? p)
+    private static void OpenPeriode(ElementWriter w, OpenPeriode? p) => w.Cdt("Periode", p, (w, p) =>
     {
-        if (p is null)
-        {
-            return;
-        }
-
-        w.StartCdt("Periode");
         w.Leaf("Begindatum", p.Begindatum);
         w.Leaf("Einddatum", p.Einddatum);
-        w.End();
-    }
+    });
 
-    private static void GeslotenPeriode(ElementWriter w, string name, GeslotenPeriode p)
+    private static void GeslotenPeriode(ElementWriter w, string name, GeslotenPeriode p) => w.Cdt(name, p, (w, p) =>
     {
-        w.StartCdt(name);
         w.Leaf("Begindatum", p.Begindatum);
         w.Leaf("Einddatum", p.Einddatum);
-        w.End();
-    }
+    });
 
-    private static void Product(ElementWriter w, Product? p)
+    private static void Product(ElementWriter w, Product? p) => w.Cdt("Product", p, (w, p) =>
     {
-        if (p is null)
-        {
-            return;
-        }
-
-        w.StartCdt("Product");
         w.Leaf("Categorie", p.Categorie);
         w.Leaf("Code", p.Code);
-        w.End();
-    }
+    });
 
-    private static void Omvang(ElementWriter w, Omvang? o)
+    private static void Omvang(ElementWriter w, Omvang? o) => w.Cdt("Omvang", o, (w, o) =>
     {
-        if (o is null)
-        {
-            return;
-        }
-
-        w.StartCdt("Omvang");
         w.Leaf("Volume", o.Volume);
         w.Leaf("Eenheid", o.Eenheid);
         w.Leaf("Frequentie", o.Frequentie);
-        w.End();
-    }
+    });
 
-    private static void Verwijzer(ElementWriter w, Verwijzer v)
+    private static void Verwijzer(ElementWriter w, Verwijzer v) => w.Cdt("Verwijzer", v, (w, v) =>
     {
-        w.StartCdt("Verwijzer");
         w.Leaf("Type", v.Type);
         w.Leaf("Naam", v.Naam);
         w.Leaf("ZorgverlenerCode", v.ZorgverlenerCode);
-        w.End();
-    }
+    });
 
-    private static void Referentie(ElementWriter w, Referentie r)
+    private static void Referentie(ElementWriter w, Referentie r) => w.Cdt("ProductReferentie", r, (w, r) =>
     {
-        w.StartCdt("ProductReferentie");
         w.Leaf("ReferentieNummer", r.ReferentieNummer);
         w.Leaf("VorigReferentieNummer", r.VorigReferentieNummer);
-        w.End();
-    }
+    });
 
-    private static void BedragMetDC(ElementWriter w, string name, BedragMetDC b)
+    private static void BedragMetDC(ElementWriter w, string name, BedragMetDC b) => w.Cdt(name, b, (w, b) =>
     {
-        w.StartCdt(name);
         w.Leaf("Bedrag", b.Bedrag);
         w.Leaf("DebetCredit", b.DebetCredit);
-        w.End();
-    }
+    });
 
-    private static void TotaalBedragMetDC(ElementWriter w, string name, TotaalBedragMetDC b)
+    private static void TotaalBedragMetDC(ElementWriter w, string name, TotaalBedragMetDC b) => w.Cdt(name, b, (w, b) =>
     {
-        w.StartCdt(name);
         w.Leaf("TotaalBedrag", b.TotaalBedrag);
         w.Leaf("DebetCredit", b.DebetCredit);
-        w.End();
-    }
+    });
+
+    // Message classes. A retour class is its heen class sent back with RetourCodes (IV028), so the
+    // heen writer writes it: each class writer takes the RetourCodes to end with, null in a heen message.
 
     // WMO301 / WMO302.
 
-    private static void ToewijzingClientStart(
-        ElementWriter w, string bsn, Geboortedatum geboortedatum, string geslacht, VolledigeNaam naam, Communicatie? communicatie,
-        string? juridischeStatus, string? wettelijkeVertegenwoordiging, string? commentaar)
-    {
-        w.Start("Client");
-        w.Leaf("Bsn", bsn);
-        Geboortedatum(w, "Geboortedatum", geboortedatum);
-        w.Leaf("Geslacht", geslacht);
-        VolledigeNaam(w, naam);
-        Communicatie(w, communicatie);
-        w.Leaf("JuridischeStatus", juridischeStatus);
-        w.Leaf("WettelijkeVertegenwoordiging", wettelijkeVertegenwoordiging);
-        w.Leaf("Commentaar", commentaar);
-    }
-
     private static void ToewijzingClient(ElementWriter w, ToewijzingClient c)
     {
-        ToewijzingClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam, c.Communicatie, c.JuridischeStatus, c.WettelijkeVertegenwoordiging, c.Commentaar);
-        w.List("Relaties", c.Relaties, Relatie);
-        w.List("Contactgegevens", c.Contactgegevens, Contact);
-        w.List("ToegewezenProducten", c.ToegewezenProducten, ToegewezenProduct);
+        w.Start("Client");
+        ToewijzingClientGegevens(w, c.Gegevens);
+        w.List("Relaties", c.Relaties, (w, r) => Relatie(w, r.Gegevens, r.Contact, null, null));
+        w.List("Contactgegevens", c.Contactgegevens, (w, k) => Contact(w, k, null));
+        w.List("ToegewezenProducten", c.ToegewezenProducten, (w, p) => ToegewezenProduct(w, p, null));
         w.End();
     }
 
     private static void ToewijzingClientRetour(ElementWriter w, ToewijzingClientRetour c)
     {
-        ToewijzingClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam, c.Communicatie, c.JuridischeStatus, c.WettelijkeVertegenwoordiging, c.Commentaar);
-        w.List("Relaties", c.Relaties, RelatieRetour);
-        w.List("Contactgegevens", c.Contactgegevens, ContactRetour);
-        w.List("ToegewezenProducten", c.ToegewezenProducten, ToegewezenProductRetour);
+        w.Start("Client");
+        ToewijzingClientGegevens(w, c.Gegevens);
+        w.List("Relaties", c.Relaties, (w, r) => Relatie(w, r.Gegevens, r.Contact.Contact, r.Contact.RetourCodes, r.RetourCodes));
+        w.List("Contactgegevens", c.Contactgegevens, (w, k) => Contact(w, k.Contact, k.RetourCodes));
+        w.List("ToegewezenProducten", c.ToegewezenProducten, (w, p) => ToegewezenProduct(w, p.ToegewezenProduct, p.RetourCodes));
         w.RetourCodes(c.RetourCodes);
         w.End();
     }
 
-    private static void RelatieFields(ElementWriter w, string nummer, int? volgorde, string soort, Geboortedatum? geboortedatum, string? geslacht, VolledigeNaam naam)
+    private static void ToewijzingClientGegevens(ElementWriter w, ToewijzingClientGegevens g)
     {
-        w.Leaf("Nummer", nummer);
-        w.Leaf("Volgorde", volgorde);
-        w.Leaf("Soort", soort);
-        Geboortedatum(w, "Geboortedatum", geboortedatum);
-        w.Leaf("Geslacht", geslacht);
-        VolledigeNaam(w, naam);
+        w.Leaf("Bsn", g.Bsn);
+        Geboortedatum(w, g.Geboortedatum);
+        w.Leaf("Geslacht", g.Geslacht);
+        VolledigeNaam(w, g.Naam);
+        Communicatie(w, g.Communicatie);
+        w.Leaf("JuridischeStatus", g.JuridischeStatus);
+        w.Leaf("WettelijkeVertegenwoordiging", g.WettelijkeVertegenwoordiging);
+        w.Leaf("Commentaar", g.Commentaar);
     }
 
-    private static void Relatie(ElementWriter w, Relatie r)
+    private static void Relatie(
+        ElementWriter w, RelatieGegevens g, Contact contact, EquatableArray<string>? contactRetourCodes, EquatableArray<string>? retourCodes)
     {
         w.Start("Relatie");
-        RelatieFields(w, r.Nummer, r.Volgorde, r.Soort, r.Geboortedatum, r.Geslacht, r.Naam);
-        Contact(w, r.Contact);
+        w.Leaf("Nummer", g.Nummer);
+        w.Leaf("Volgorde", g.Volgorde);
+        w.Leaf("Soort", g.Soort);
+        Geboortedatum(w, g.Geboortedatum);
+        w.Leaf("Geslacht", g.Geslacht);
+        VolledigeNaam(w, g.Naam);
+        Contact(w, contact, contactRetourCodes);
+        w.OptRetourCodes(retourCodes);
         w.End();
     }
 
-    private static void RelatieRetour(ElementWriter w, RelatieRetour r)
-    {
-        w.Start("Relatie");
-        RelatieFields(w, r.Nummer, r.Volgorde, r.Soort, r.Geboortedatum, r.Geslacht, r.Naam);
-        ContactRetour(w, r.Contact);
-        w.RetourCodes(r.RetourCodes);
-        w.End();
-    }
-
-    private static void ContactFields(ElementWriter w, string soort, Adres? adres, string? organisatie, Telefoonnummers? telefoon, string? emailadres, OpenPeriode? periode)
-    {
-        w.Leaf("Soort", soort);
-        Adres(w, adres);
-        w.Leaf("Organisatie", organisatie);
-        Telefoonnummers(w, telefoon);
-        w.Leaf("Emailadres", emailadres);
-        OpenPeriode(w, periode);
-    }
-
-    private static void Contact(ElementWriter w, Contact c)
+    private static void Contact(ElementWriter w, Contact c, EquatableArray<string>? retourCodes)
     {
         w.Start("Contact");
-        ContactFields(w, c.Soort, c.Adres, c.Organisatie, c.Telefoon, c.Emailadres, c.Periode);
+        w.Leaf("Soort", c.Soort);
+        Adres(w, c.Adres);
+        w.Leaf("Organisatie", c.Organisatie);
+        Telefoonnummers(w, c.Telefoon);
+        w.Leaf("Emailadres", c.Emailadres);
+        OpenPeriode(w, c.Periode);
+        w.OptRetourCodes(retourCodes);
         w.End();
     }
 
-    private static void ContactRetour(ElementWriter w, ContactRetour c)
+    private static void ToegewezenProduct(ElementWriter w, ToegewezenProduct p, EquatableArray<string>? retourCodes)
     {
-        w.Start("Contact");
-        ContactFields(w, c.Soort, c.Adres, c.Organisatie, c.Telefoon, c.Emailadres, c.Periode);
-        w.RetourCodes(c.RetourCodes);
-        w.End();
-    }
-
-    private static void ToegewezenProductFields(ElementWriter w, ToegewezenProduct p)
-    {
+        w.Start("ToegewezenProduct");
         w.Leaf("ToewijzingNummer", p.ToewijzingNummer);
         w.Leaf("ReferentieAanbieder", p.ReferentieAanbieder);
         Product(w, p.Product);
@@ -431,78 +327,54 @@ public static class IwmoWriter
         Omvang(w, p.Omvang);
         w.Leaf("Budget", p.Budget);
         w.Leaf("Commentaar", p.Commentaar);
-    }
-
-    private static void ToegewezenProduct(ElementWriter w, ToegewezenProduct p)
-    {
-        w.Start("ToegewezenProduct");
-        ToegewezenProductFields(w, p);
-        w.End();
-    }
-
-    private static void ToegewezenProductRetour(ElementWriter w, ToegewezenProductRetour p)
-    {
-        w.Start("ToegewezenProduct");
-        ToegewezenProductFields(w, new ToegewezenProduct(p.ToewijzingNummer, p.ReferentieAanbieder, p.Product, p.Toewijzingsdatum,
-            p.Toewijzingstijd, p.Ingangsdatum, p.Einddatum, p.RedenWijziging, p.Omvang, p.Budget, p.Commentaar));
-        w.RetourCodes(p.RetourCodes);
-        w.End();
-    }
-
-    // WMO305 - WMO308.
-
-    private static void VerkorteClientStart(ElementWriter w, string bsn, Geboortedatum geboortedatum, string geslacht, VerkorteNaam naam)
-    {
-        w.Start("Client");
-        w.Leaf("Bsn", bsn);
-        Geboortedatum(w, "Geboortedatum", geboortedatum);
-        w.Leaf("Geslacht", geslacht);
-        VerkorteNaam(w, naam);
-    }
-
-    private static void StartClient(ElementWriter w, StartClient c)
-    {
-        VerkorteClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam);
-        w.List("StartProducten", c.StartProducten, (w, p) => StartProduct(w, p.ToewijzingNummer, p.Product, p.ToewijzingIngangsdatum, p.Begindatum, p.StatusAanlevering, null));
-        w.End();
-    }
-
-    private static void StartClientRetour(ElementWriter w, StartClientRetour c)
-    {
-        VerkorteClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam);
-        w.List("StartProducten", c.StartProducten, (w, p) => StartProduct(w, p.ToewijzingNummer, p.Product, p.ToewijzingIngangsdatum, p.Begindatum, p.StatusAanlevering, p.RetourCodes));
-        w.RetourCodes(c.RetourCodes);
-        w.End();
-    }
-
-    private static void StartProduct(ElementWriter w, int? toewijzingNummer, Product? product, DateOnly? toewijzingIngangsdatum, DateOnly begindatum, string statusAanlevering, EquatableArray<string>? retourCodes)
-    {
-        w.Start("StartProduct");
-        w.Leaf("ToewijzingNummer", toewijzingNummer);
-        Product(w, product);
-        w.Leaf("ToewijzingIngangsdatum", toewijzingIngangsdatum);
-        w.Leaf("Begindatum", begindatum);
-        w.Leaf("StatusAanlevering", statusAanlevering);
         w.OptRetourCodes(retourCodes);
         w.End();
     }
 
-    private static void StopClient(ElementWriter w, StopClient c)
+    // WMO305 - WMO316: the Client with CDT_VerkorteNaam.
+
+    /// <summary>
+    /// The Client of the 305 to 316: its own elements, its one product collection and, in a retour,
+    /// its RetourCodes. Only the 315/316 Client has a Commentaar; null writes nothing.
+    /// </summary>
+    private static void VerkorteClient<T>(
+        ElementWriter w, VerkorteClientGegevens g, string? commentaar, string wrapper, EquatableArray<T> products,
+        Action<ElementWriter, T> product, EquatableArray<string>? retourCodes)
     {
-        VerkorteClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam);
-        w.List("StopProducten", c.StopProducten, (w, p) => StopProduct(w, p, null));
+        w.Start("Client");
+        w.Leaf("Bsn", g.Bsn);
+        Geboortedatum(w, g.Geboortedatum);
+        w.Leaf("Geslacht", g.Geslacht);
+        VerkorteNaam(w, g.Naam);
+        w.Leaf("Commentaar", commentaar);
+        w.List(wrapper, products, product);
+        w.OptRetourCodes(retourCodes);
         w.End();
     }
 
-    private static void StopClientRetour(ElementWriter w, StopClientRetour c)
+    private static void StartClient(ElementWriter w, StartClient c) =>
+        VerkorteClient(w, c.Gegevens, null, "StartProducten", c.StartProducten, (w, p) => StartProduct(w, p, null), null);
+
+    private static void StartClientRetour(ElementWriter w, StartClientRetour c) =>
+        VerkorteClient(w, c.Gegevens, null, "StartProducten", c.StartProducten, (w, p) => StartProduct(w, p.StartProduct, p.RetourCodes), c.RetourCodes);
+
+    private static void StartProduct(ElementWriter w, StartProduct p, EquatableArray<string>? retourCodes)
     {
-        VerkorteClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam);
-        w.List("StopProducten", c.StopProducten, (w, p) => StopProduct(
-            w, new StopProduct(p.ToewijzingNummer, p.Product, p.ToewijzingIngangsdatum, p.Begindatum, p.RedenBeeindiging, p.Einddatum, p.StatusAanlevering),
-            p.RetourCodes));
-        w.RetourCodes(c.RetourCodes);
+        w.Start("StartProduct");
+        w.Leaf("ToewijzingNummer", p.ToewijzingNummer);
+        Product(w, p.Product);
+        w.Leaf("ToewijzingIngangsdatum", p.ToewijzingIngangsdatum);
+        w.Leaf("Begindatum", p.Begindatum);
+        w.Leaf("StatusAanlevering", p.StatusAanlevering);
+        w.OptRetourCodes(retourCodes);
         w.End();
     }
+
+    private static void StopClient(ElementWriter w, StopClient c) =>
+        VerkorteClient(w, c.Gegevens, null, "StopProducten", c.StopProducten, (w, p) => StopProduct(w, p, null), null);
+
+    private static void StopClientRetour(ElementWriter w, StopClientRetour c) =>
+        VerkorteClient(w, c.Gegevens, null, "StopProducten", c.StopProducten, (w, p) => StopProduct(w, p.StopProduct, p.RetourCodes), c.RetourCodes);
 
     private static void StopProduct(ElementWriter w, StopProduct p, EquatableArray<string>? retourCodes)
     {
@@ -518,27 +390,13 @@ public static class IwmoWriter
         w.End();
     }
 
-    // WMO315 - WMO320.
+    private static void VotClient(ElementWriter w, VotClient c) =>
+        VerkorteClient(w, c.Gegevens, c.Commentaar, "AangevraagdeProducten", c.AangevraagdeProducten, (w, p) => AangevraagdProduct(w, p, null), null);
 
-    private static void VotClient(ElementWriter w, VotClient c)
-    {
-        VerkorteClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam);
-        w.Leaf("Commentaar", c.Commentaar);
-        w.List("AangevraagdeProducten", c.AangevraagdeProducten, (w, p) => AangevraagdProduct(w, p, null));
-        w.End();
-    }
-
-    private static void VotClientRetour(ElementWriter w, VotClientRetour c)
-    {
-        VerkorteClientStart(w, c.Bsn, c.Geboortedatum, c.Geslacht, c.Naam);
-        w.Leaf("Commentaar", c.Commentaar);
-        w.List("AangevraagdeProducten", c.AangevraagdeProducten, (w, p) => AangevraagdProduct(
-            w, new AangevraagdProduct(p.ReferentieAanbieder, p.BeschikkingNummer, p.Product, p.BeschikkingIngangsdatum, p.ToewijzingIngangsdatum,
-                p.ToewijzingEinddatum, p.Omvang, p.Budget, p.Verwijzer, p.Raamcontract, p.Commentaar),
-            p.RetourCodes));
-        w.RetourCodes(c.RetourCodes);
-        w.End();
-    }
+    private static void VotClientRetour(ElementWriter w, VotClientRetour c) =>
+        VerkorteClient(
+            w, c.Gegevens, c.Commentaar, "AangevraagdeProducten", c.AangevraagdeProducten,
+            (w, p) => AangevraagdProduct(w, p.AangevraagdProduct, p.RetourCodes), c.RetourCodes);
 
     private static void AangevraagdProduct(ElementWriter w, AangevraagdProduct p, EquatableArray<string>? retourCodes)
     {
@@ -558,16 +416,19 @@ public static class IwmoWriter
         w.End();
     }
 
+    // WMO317 - WMO320.
+
     private static void VowClient(ElementWriter w, VowClient c)
     {
+        var v = c.Verzoek;
         w.Start("Client");
         w.Leaf("Bsn", c.Bsn);
         w.Start("Verzoek");
-        w.Leaf("ReferentieAanbieder", c.Verzoek.ReferentieAanbieder);
-        w.Leaf("RedenVerzoek", c.Verzoek.RedenVerzoek);
-        w.List("OngewijzigdeProducten", c.Verzoek.OngewijzigdeProducten, (w, p) => OngewijzigdProduct(w, p.ToewijzingNummer, null));
-        w.List("TeWijzigenProducten", c.Verzoek.TeWijzigenProducten, (w, p) => TeWijzigenProduct(w, p, null));
-        w.List("NieuweProducten", c.Verzoek.NieuweProducten, (w, p) => NieuwProduct(w, p, null));
+        w.Leaf("ReferentieAanbieder", v.ReferentieAanbieder);
+        w.Leaf("RedenVerzoek", v.RedenVerzoek);
+        w.List("OngewijzigdeProducten", v.OngewijzigdeProducten, (w, p) => OngewijzigdProduct(w, p, null));
+        w.List("TeWijzigenProducten", v.TeWijzigenProducten, (w, p) => TeWijzigenProduct(w, p, null));
+        w.List("NieuweProducten", v.NieuweProducten, (w, p) => NieuwProduct(w, p, null));
         w.End();
         w.End();
     }
@@ -580,21 +441,19 @@ public static class IwmoWriter
         w.Start("Verzoek");
         w.Leaf("ReferentieAanbieder", v.ReferentieAanbieder);
         w.Leaf("RedenVerzoek", v.RedenVerzoek);
-        w.List("OngewijzigdeProducten", v.OngewijzigdeProducten, (w, p) => OngewijzigdProduct(w, p.ToewijzingNummer, p.RetourCodes));
-        w.List("TeWijzigenProducten", v.TeWijzigenProducten, (w, p) => TeWijzigenProduct(
-            w, new TeWijzigenProduct(p.ToewijzingNummer, p.GewensteIngangsdatum, p.Einddatum, p.Omvang, p.Budget), p.RetourCodes));
-        w.List("NieuweProducten", v.NieuweProducten, (w, p) => NieuwProduct(
-            w, new NieuwProduct(p.Product, p.GewensteIngangsdatum, p.Einddatum, p.Omvang, p.Budget), p.RetourCodes));
+        w.List("OngewijzigdeProducten", v.OngewijzigdeProducten, (w, p) => OngewijzigdProduct(w, p.OngewijzigdProduct, p.RetourCodes));
+        w.List("TeWijzigenProducten", v.TeWijzigenProducten, (w, p) => TeWijzigenProduct(w, p.TeWijzigenProduct, p.RetourCodes));
+        w.List("NieuweProducten", v.NieuweProducten, (w, p) => NieuwProduct(w, p.NieuwProduct, p.RetourCodes));
         w.RetourCodes(v.RetourCodes);
         w.End();
         w.RetourCodes(c.RetourCodes);
         w.End();
     }
 
-    private static void OngewijzigdProduct(ElementWriter w, int toewijzingNummer, EquatableArray<string>? retourCodes)
+    private static void OngewijzigdProduct(ElementWriter w, OngewijzigdProduct p, EquatableArray<string>? retourCodes)
     {
         w.Start("OngewijzigdProduct");
-        w.Leaf("ToewijzingNummer", toewijzingNummer);
+        w.Leaf("ToewijzingNummer", p.ToewijzingNummer);
         w.OptRetourCodes(retourCodes);
         w.End();
     }
@@ -623,18 +482,12 @@ public static class IwmoWriter
         w.End();
     }
 
-    private static void Antwoord(ElementWriter w, Antwoord a) =>
-        AntwoordFields(w, a.ReferentieAanbieder, a.VerzoekAntwoord, a.RedenAfwijzingVerzoek, null);
-
-    private static void AntwoordRetour(ElementWriter w, AntwoordRetour a) =>
-        AntwoordFields(w, a.ReferentieAanbieder, a.VerzoekAntwoord, a.RedenAfwijzingVerzoek, a.RetourCodes);
-
-    private static void AntwoordFields(ElementWriter w, string referentieAanbieder, string verzoekAntwoord, string? redenAfwijzingVerzoek, EquatableArray<string>? retourCodes)
+    private static void Antwoord(ElementWriter w, Antwoord a, EquatableArray<string>? retourCodes)
     {
         w.Start("Antwoord");
-        w.Leaf("ReferentieAanbieder", referentieAanbieder);
-        w.Leaf("VerzoekAntwoord", verzoekAntwoord);
-        w.Leaf("RedenAfwijzingVerzoek", redenAfwijzingVerzoek);
+        w.Leaf("ReferentieAanbieder", a.ReferentieAanbieder);
+        w.Leaf("VerzoekAntwoord", a.VerzoekAntwoord);
+        w.Leaf("RedenAfwijzingVerzoek", a.RedenAfwijzingVerzoek);
         w.OptRetourCodes(retourCodes);
         w.End();
     }
@@ -648,13 +501,29 @@ public static class IwmoWriter
         GeslotenPeriode(w, "DeclaratiePeriode", d.DeclaratiePeriode);
         w.Leaf("DeclaratieDagtekening", d.DeclaratieDagtekening);
         TotaalBedragMetDC(w, "TotaalIngediendBedrag", d.TotaalIngediendBedrag);
-        w.List("Clienten", d.Clienten, (w, c) =>
-        {
-            w.Start("Client");
-            w.Leaf("Bsn", c.Bsn);
-            w.List("Prestaties", c.Prestaties, (w, p) => Prestatie(w, p, null));
-            w.End();
-        });
+        w.List("Clienten", d.Clienten, (w, c) => DeclaratieClient(w, c.Bsn, c.Prestaties, (w, p) => Prestatie(w, p, null), null));
+        w.End();
+    }
+
+    private static void DeclaratieAntwoord(ElementWriter w, DeclaratieAntwoord d)
+    {
+        w.Start("DeclaratieAntwoord");
+        w.Leaf("DeclaratieNummer", d.DeclaratieNummer);
+        TotaalBedragMetDC(w, "TotaalIngediendBedrag", d.TotaalIngediendBedrag);
+        TotaalBedragMetDC(w, "TotaalToegekendBedrag", d.TotaalToegekendBedrag);
+        w.List("Clienten", d.Clienten, (w, c) => DeclaratieClient(w, c.Bsn, c.Prestaties, (w, p) => Prestatie(w, p.Prestatie, p.RetourCodes), c.RetourCodes));
+        w.RetourCodes(d.RetourCodes);
+        w.End();
+    }
+
+    /// <summary>The Client of the 323 and the 325: the same sequence, with RetourCodes in the 325.</summary>
+    private static void DeclaratieClient<T>(
+        ElementWriter w, string bsn, EquatableArray<T> prestaties, Action<ElementWriter, T> prestatie, EquatableArray<string>? retourCodes)
+    {
+        w.Start("Client");
+        w.Leaf("Bsn", bsn);
+        w.List("Prestaties", prestaties, prestatie);
+        w.OptRetourCodes(retourCodes);
         w.End();
     }
 
@@ -671,27 +540,6 @@ public static class IwmoWriter
         w.Leaf("ProductTarief", p.ProductTarief);
         BedragMetDC(w, "IngediendBedrag", p.IngediendBedrag);
         w.OptRetourCodes(retourCodes);
-        w.End();
-    }
-
-    private static void DeclaratieAntwoord(ElementWriter w, DeclaratieAntwoord d)
-    {
-        w.Start("DeclaratieAntwoord");
-        w.Leaf("DeclaratieNummer", d.DeclaratieNummer);
-        TotaalBedragMetDC(w, "TotaalIngediendBedrag", d.TotaalIngediendBedrag);
-        TotaalBedragMetDC(w, "TotaalToegekendBedrag", d.TotaalToegekendBedrag);
-        w.List("Clienten", d.Clienten, (w, c) =>
-        {
-            w.Start("Client");
-            w.Leaf("Bsn", c.Bsn);
-            w.List("Prestaties", c.Prestaties, (w, p) => Prestatie(
-                w, new Prestatie(p.ProductReferentie, p.ToewijzingNummer, p.ProductCategorie, p.ProductCode, p.ProductPeriode,
-                    p.GeleverdVolume, p.Eenheid, p.ProductTarief, p.IngediendBedrag),
-                p.RetourCodes));
-            w.RetourCodes(c.RetourCodes);
-            w.End();
-        });
-        w.RetourCodes(d.RetourCodes);
         w.End();
     }
 }

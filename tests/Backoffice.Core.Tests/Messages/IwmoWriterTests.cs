@@ -43,7 +43,7 @@ public sealed class IwmoWriterTests
     {
         var read = IwmoReader.ReadFile(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), "WMO301.xml"));
         var message = (Backoffice.Core.Messages.Toewijzing.Wmo301)read.Message!;
-        var changed = message with { Client = message.Client with { Commentaar = "regel 1\nregel 2" } };
+        var changed = message with { Client = message.Client with { Gegevens = message.Client.Gegevens with { Commentaar = "regel 1\nregel 2" } } };
 
         var bytes = IwmoWriter.ToBytes(changed);
 

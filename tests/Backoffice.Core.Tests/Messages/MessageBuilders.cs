@@ -39,18 +39,21 @@ internal static class MessageBuilders
         var verzoek = new VerzoekRetour(
             referentieAanbieder,
             RedenVerzoek: "1",
-            OngewijzigdeProducten: [new OngewijzigdProductRetour(10071, Codes("0200"))],
+            OngewijzigdeProducten: [new OngewijzigdProductRetour(new OngewijzigdProduct(10071), Codes("0200"))],
             TeWijzigenProducten:
             [
-                new TeWijzigenProductRetour(10072, new DateOnly(2023, 5, 1), new DateOnly(2023, 12, 31),
-                    new Omvang(4, "04", "2"), null, Codes(teWijzigenCode)),
-                new TeWijzigenProductRetour(10073, new DateOnly(2023, 5, 1), new DateOnly(2023, 12, 31),
-                    null, 125000, Codes("0233")),
+                new TeWijzigenProductRetour(
+                    new TeWijzigenProduct(10072, new DateOnly(2023, 5, 1), new DateOnly(2023, 12, 31), new Omvang(4, "04", "2"), null),
+                    Codes(teWijzigenCode)),
+                new TeWijzigenProductRetour(
+                    new TeWijzigenProduct(10073, new DateOnly(2023, 5, 1), new DateOnly(2023, 12, 31), null, 125000),
+                    Codes("0233")),
             ],
             NieuweProducten:
             [
-                new NieuwProductRetour(new Product("02", "02A01"), new DateOnly(2023, 5, 1), null,
-                    new Omvang(6, "16", "2"), null, Codes("0233")),
+                new NieuwProductRetour(
+                    new NieuwProduct(new Product("02", "02A01"), new DateOnly(2023, 5, 1), null, new Omvang(6, "16", "2"), null),
+                    Codes("0233")),
             ],
             RetourCodes: Codes("0200"));
 

@@ -30,14 +30,4 @@ public sealed record DeclaratieAntwoordClient(
     EquatableArray<string> RetourCodes);
 
 /// <summary>A 323 Prestatie sent back unchanged (TR367) with its verdict.</summary>
-public sealed record DeclaratieAntwoordPrestatie(
-    Referentie ProductReferentie,
-    int ToewijzingNummer,
-    string ProductCategorie,
-    string ProductCode,
-    GeslotenPeriode ProductPeriode,
-    long GeleverdVolume,
-    string Eenheid,
-    long? ProductTarief,
-    BedragMetDC IngediendBedrag,
-    EquatableArray<string> RetourCodes);
+public sealed record DeclaratieAntwoordPrestatie(Prestatie Prestatie, EquatableArray<string> RetourCodes);

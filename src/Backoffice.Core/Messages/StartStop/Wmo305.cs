@@ -15,12 +15,7 @@ public sealed record Wmo306(RetourHeader Header, StartClientRetour? Client) : Iw
     public override MessageType Type => MessageType.Wmo306;
 }
 
-public sealed record StartClient(
-    string Bsn,
-    Geboortedatum Geboortedatum,
-    string Geslacht,
-    VerkorteNaam Naam,
-    EquatableArray<StartProduct> StartProducten);
+public sealed record StartClient(VerkorteClientGegevens Gegevens, EquatableArray<StartProduct> StartProducten);
 
 /// <summary>
 /// ToewijzingNummer is optional only for the "taakgericht" variant; for inspannings- and
@@ -34,17 +29,8 @@ public sealed record StartProduct(
     string StatusAanlevering);
 
 public sealed record StartClientRetour(
-    string Bsn,
-    Geboortedatum Geboortedatum,
-    string Geslacht,
-    VerkorteNaam Naam,
+    VerkorteClientGegevens Gegevens,
     EquatableArray<StartProductRetour> StartProducten,
     EquatableArray<string> RetourCodes);
 
-public sealed record StartProductRetour(
-    int? ToewijzingNummer,
-    Product? Product,
-    DateOnly? ToewijzingIngangsdatum,
-    DateOnly Begindatum,
-    string StatusAanlevering,
-    EquatableArray<string> RetourCodes);
+public sealed record StartProductRetour(StartProduct StartProduct, EquatableArray<string> RetourCodes);

@@ -15,12 +15,7 @@ public sealed record Wmo308(RetourHeader Header, StopClientRetour? Client) : Iwm
     public override MessageType Type => MessageType.Wmo308;
 }
 
-public sealed record StopClient(
-    string Bsn,
-    Geboortedatum Geboortedatum,
-    string Geslacht,
-    VerkorteNaam Naam,
-    EquatableArray<StopProduct> StopProducten);
+public sealed record StopClient(VerkorteClientGegevens Gegevens, EquatableArray<StopProduct> StopProducten);
 
 /// <summary>RedenBeeindiging 20 is a temporary stop; any other code is definitive (TR413-TR415).</summary>
 public sealed record StopProduct(
@@ -33,19 +28,8 @@ public sealed record StopProduct(
     string StatusAanlevering);
 
 public sealed record StopClientRetour(
-    string Bsn,
-    Geboortedatum Geboortedatum,
-    string Geslacht,
-    VerkorteNaam Naam,
+    VerkorteClientGegevens Gegevens,
     EquatableArray<StopProductRetour> StopProducten,
     EquatableArray<string> RetourCodes);
 
-public sealed record StopProductRetour(
-    int? ToewijzingNummer,
-    Product? Product,
-    DateOnly? ToewijzingIngangsdatum,
-    DateOnly Begindatum,
-    string RedenBeeindiging,
-    DateOnly Einddatum,
-    string StatusAanlevering,
-    EquatableArray<string> RetourCodes);
+public sealed record StopProductRetour(StopProduct StopProduct, EquatableArray<string> RetourCodes);

@@ -20,6 +20,13 @@ public sealed record Wmo302(RetourHeader Header, ToewijzingClientRetour? Client)
 /// (when present it holds at least one Relatie).
 /// </summary>
 public sealed record ToewijzingClient(
+    ToewijzingClientGegevens Gegevens,
+    EquatableArray<Relatie> Relaties,
+    EquatableArray<Contact> Contactgegevens,
+    EquatableArray<ToegewezenProduct> ToegewezenProducten);
+
+/// <summary>The Client's own elements, before its collections; the 302 sends them back unchanged.</summary>
+public sealed record ToewijzingClientGegevens(
     string Bsn,
     Geboortedatum Geboortedatum,
     string Geslacht,
@@ -27,19 +34,18 @@ public sealed record ToewijzingClient(
     Communicatie? Communicatie,
     string? JuridischeStatus,
     string? WettelijkeVertegenwoordiging,
-    string? Commentaar,
-    EquatableArray<Relatie> Relaties,
-    EquatableArray<Contact> Contactgegevens,
-    EquatableArray<ToegewezenProduct> ToegewezenProducten);
+    string? Commentaar);
 
-public sealed record Relatie(
+public sealed record Relatie(RelatieGegevens Gegevens, Contact Contact);
+
+/// <summary>The Relatie's own elements, before its Contact; the 302 sends them back unchanged.</summary>
+public sealed record RelatieGegevens(
     string Nummer,
     int? Volgorde,
     string Soort,
     Geboortedatum? Geboortedatum,
     string? Geslacht,
-    VolledigeNaam Naam,
-    Contact Contact);
+    VolledigeNaam Naam);
 
 public sealed record Contact(
     string Soort,
@@ -63,50 +69,19 @@ public sealed record ToegewezenProduct(
     long? Budget,
     string? Commentaar);
 
-/// <summary>Client of a 302: the 301 client sent back with a RetourCode on every class (IV028).</summary>
+/// <summary>
+/// Client of a 302: the 301 client sent back with a RetourCode on every class (IV028). Its own
+/// elements are the 301's; its collections hold the retour form of each class.
+/// </summary>
 public sealed record ToewijzingClientRetour(
-    string Bsn,
-    Geboortedatum Geboortedatum,
-    string Geslacht,
-    VolledigeNaam Naam,
-    Communicatie? Communicatie,
-    string? JuridischeStatus,
-    string? WettelijkeVertegenwoordiging,
-    string? Commentaar,
+    ToewijzingClientGegevens Gegevens,
     EquatableArray<RelatieRetour> Relaties,
     EquatableArray<ContactRetour> Contactgegevens,
     EquatableArray<ToegewezenProductRetour> ToegewezenProducten,
     EquatableArray<string> RetourCodes);
 
-public sealed record RelatieRetour(
-    string Nummer,
-    int? Volgorde,
-    string Soort,
-    Geboortedatum? Geboortedatum,
-    string? Geslacht,
-    VolledigeNaam Naam,
-    ContactRetour Contact,
-    EquatableArray<string> RetourCodes);
+public sealed record RelatieRetour(RelatieGegevens Gegevens, ContactRetour Contact, EquatableArray<string> RetourCodes);
 
-public sealed record ContactRetour(
-    string Soort,
-    Adres? Adres,
-    string? Organisatie,
-    Telefoonnummers? Telefoon,
-    string? Emailadres,
-    OpenPeriode? Periode,
-    EquatableArray<string> RetourCodes);
+public sealed record ContactRetour(Contact Contact, EquatableArray<string> RetourCodes);
 
-public sealed record ToegewezenProductRetour(
-    int ToewijzingNummer,
-    string? ReferentieAanbieder,
-    Product? Product,
-    DateOnly Toewijzingsdatum,
-    TimeOnly Toewijzingstijd,
-    DateOnly Ingangsdatum,
-    DateOnly? Einddatum,
-    string? RedenWijziging,
-    Omvang? Omvang,
-    long? Budget,
-    string? Commentaar,
-    EquatableArray<string> RetourCodes);
+public sealed record ToegewezenProductRetour(ToegewezenProduct ToegewezenProduct, EquatableArray<string> RetourCodes);

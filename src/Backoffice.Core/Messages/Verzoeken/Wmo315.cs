@@ -16,10 +16,7 @@ public sealed record Wmo316(RetourHeader Header, VotClientRetour? Client) : Iwmo
 }
 
 public sealed record VotClient(
-    string Bsn,
-    Geboortedatum Geboortedatum,
-    string Geslacht,
-    VerkorteNaam Naam,
+    VerkorteClientGegevens Gegevens,
     string? Commentaar,
     EquatableArray<AangevraagdProduct> AangevraagdeProducten);
 
@@ -38,24 +35,9 @@ public sealed record AangevraagdProduct(
     string? Commentaar);
 
 public sealed record VotClientRetour(
-    string Bsn,
-    Geboortedatum Geboortedatum,
-    string Geslacht,
-    VerkorteNaam Naam,
+    VerkorteClientGegevens Gegevens,
     string? Commentaar,
     EquatableArray<AangevraagdProductRetour> AangevraagdeProducten,
     EquatableArray<string> RetourCodes);
 
-public sealed record AangevraagdProductRetour(
-    string ReferentieAanbieder,
-    int? BeschikkingNummer,
-    Product? Product,
-    DateOnly? BeschikkingIngangsdatum,
-    DateOnly ToewijzingIngangsdatum,
-    DateOnly? ToewijzingEinddatum,
-    Omvang? Omvang,
-    long? Budget,
-    Verwijzer Verwijzer,
-    string? Raamcontract,
-    string? Commentaar,
-    EquatableArray<string> RetourCodes);
+public sealed record AangevraagdProductRetour(AangevraagdProduct AangevraagdProduct, EquatableArray<string> RetourCodes);

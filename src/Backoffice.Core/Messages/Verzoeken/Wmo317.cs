@@ -44,6 +44,10 @@ public sealed record NieuwProduct(
     Omvang? Omvang,
     long? Budget);
 
+/// <summary>
+/// Client of a 318. Bsn, and the Verzoek's ReferentieAanbieder and RedenVerzoek, are the 317's
+/// own elements sent back unchanged; the product collections hold the retour form of each product.
+/// </summary>
 public sealed record VowClientRetour(string Bsn, VerzoekRetour Verzoek, EquatableArray<string> RetourCodes);
 
 public sealed record VerzoekRetour(
@@ -54,20 +58,8 @@ public sealed record VerzoekRetour(
     EquatableArray<NieuwProductRetour> NieuweProducten,
     EquatableArray<string> RetourCodes);
 
-public sealed record OngewijzigdProductRetour(int ToewijzingNummer, EquatableArray<string> RetourCodes);
+public sealed record OngewijzigdProductRetour(OngewijzigdProduct OngewijzigdProduct, EquatableArray<string> RetourCodes);
 
-public sealed record TeWijzigenProductRetour(
-    int ToewijzingNummer,
-    DateOnly GewensteIngangsdatum,
-    DateOnly? Einddatum,
-    Omvang? Omvang,
-    long? Budget,
-    EquatableArray<string> RetourCodes);
+public sealed record TeWijzigenProductRetour(TeWijzigenProduct TeWijzigenProduct, EquatableArray<string> RetourCodes);
 
-public sealed record NieuwProductRetour(
-    Product? Product,
-    DateOnly GewensteIngangsdatum,
-    DateOnly? Einddatum,
-    Omvang? Omvang,
-    long? Budget,
-    EquatableArray<string> RetourCodes);
+public sealed record NieuwProductRetour(NieuwProduct NieuwProduct, EquatableArray<string> RetourCodes);

@@ -21,8 +21,4 @@ public sealed record Wmo320(RetourHeader Header, AntwoordRetour? Antwoord) : Iwm
 /// <summary>RedenAfwijzingVerzoek is required with VerzoekAntwoord 1 (CD085) and empty with 2 (CD086).</summary>
 public sealed record Antwoord(string ReferentieAanbieder, string VerzoekAntwoord, string? RedenAfwijzingVerzoek);
 
-public sealed record AntwoordRetour(
-    string ReferentieAanbieder,
-    string VerzoekAntwoord,
-    string? RedenAfwijzingVerzoek,
-    EquatableArray<string> RetourCodes);
+public sealed record AntwoordRetour(Antwoord Antwoord, EquatableArray<string> RetourCodes);
