@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Schema;
+using Backoffice.Core.Xml;
 
 namespace Backoffice.Benchmarks;
 
@@ -54,14 +55,8 @@ public static class XmlPasses
 
     private static XmlReaderSettings Settings(XmlSchemaSet? schemas)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = false,
-        };
+        // The same base settings the service reads messages with, so the baselines compare like with like.
+        var settings = UntrustedXml.ReaderSettings();
         if (schemas is not null)
         {
             settings.ValidationType = ValidationType.Schema;

@@ -8,6 +8,7 @@ using Backoffice.Core.Messages.StartStop;
 using Backoffice.Core.Messages.Toewijzing;
 using Backoffice.Core.Messages.Verzoeken;
 using Backoffice.Core.Standard;
+using Backoffice.Core.Xml;
 
 namespace Backoffice.Core.Messages;
 
@@ -22,15 +23,7 @@ public static class IwmoReader
     private const string IjwRoot = IstandaardenRoot + "ijw/";
     private const string IwmoRoot = IstandaardenRoot + "iwmo/";
 
-    // No DTDs and no external resolution: messages come from outside the municipality.
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = false,
-    };
+    private static readonly XmlReaderSettings Settings = UntrustedXml.ReaderSettings();
 
     public static ReadResult Read(Stream xml)
     {

@@ -2,6 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using Backoffice.Core.Validation;
+using Backoffice.Core.Xml;
 
 namespace Backoffice.Core.Schemas;
 
@@ -78,7 +79,7 @@ public sealed class SchemaCatalogue
             XmlSchema? schema;
             try
             {
-                using var reader = XmlReader.Create(path, SecureSchemaReaderSettings(resolver));
+                using var reader = XmlReader.Create(path, UntrustedXml.ReaderSettings(resolver));
                 schema = XmlSchema.Read(reader, null);
             }
             catch (Exception ex) when (ex is XmlException or XmlSchemaException or IOException)
@@ -118,13 +119,6 @@ public sealed class SchemaCatalogue
 
         return new SchemaCatalogue(full, set, files);
     }
-
-    internal static XmlReaderSettings SecureSchemaReaderSettings(XmlResolver resolver) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = resolver,
-        IgnoreComments = true,
-    };
 
     /// <summary>Lets an import name a file in the catalogue's folder, whatever its case; nothing outside it.</summary>
     private sealed class FolderResolver(string folder) : XmlResolver

@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Schema;
 using Backoffice.Core.Schemas;
 using Backoffice.Core.Standard;
+using Backoffice.Core.Xml;
 
 namespace Backoffice.Core.Validation;
 
@@ -105,19 +106,11 @@ public sealed partial class MessageValidator
 
     private XmlReaderSettings ReaderSettings(Scan scan)
     {
-        var settings = new XmlReaderSettings
-        {
-            // No DTDs and no resolver: entities are never expanded and nothing is fetched (XXE).
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            ValidationType = ValidationType.Schema,
-            Schemas = _catalogue.SchemaSet,
-            // Only our schemas count: a document must not choose its own via xsi:schemaLocation.
-            ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings,
-            CloseInput = false,
-        };
+        var settings = UntrustedXml.ReaderSettings();
+        settings.ValidationType = ValidationType.Schema;
+        settings.Schemas = _catalogue.SchemaSet;
+        // Only our schemas count: a document must not choose its own via xsi:schemaLocation.
+        settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
         settings.ValidationEventHandler += scan.OnValidationEvent;
         return settings;
     }

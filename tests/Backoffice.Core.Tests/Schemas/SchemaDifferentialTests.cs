@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Backoffice.Core.Schemas;
+using Backoffice.Core.Xml;
 using Backoffice.TestSupport;
 using NUnit.Framework;
 
@@ -276,7 +277,7 @@ public sealed class SchemaDifferentialTests
 
     internal static XDocument Load(string path)
     {
-        using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        using var reader = XmlReader.Create(path, UntrustedXml.ReaderSettings());
         return XDocument.Load(reader);
     }
 
