@@ -23,9 +23,6 @@ public sealed record MessageType(
     /// <summary>The schema file name in the official download and in <c>schemas/iwmo-3.2</c>.</summary>
     public string SchemaFileName => Name + ".xsd";
 
-    /// <summary>True for the retours (302, 306, …, 320) and the 325: messages that answer another.</summary>
-    public bool IsAnswer => AnswersName is not null;
-
     public static readonly MessageType Wmo301 = new("WMO301", 414, MessageDirection.MunicipalityToProvider, "WMO302", null);
     public static readonly MessageType Wmo302 = new("WMO302", 415, MessageDirection.ProviderToMunicipality, null, "WMO301");
     public static readonly MessageType Wmo305 = new("WMO305", 418, MessageDirection.ProviderToMunicipality, "WMO306", null);
