@@ -15,6 +15,7 @@ internal static class Limits
     public const int Identificatie = 100;
     public const int Rule = 50;
     public const int Retourcode = 10;
+    public const int FileKey = 100;
 
     /// <summary>For values the code chooses (channel, rule code): too long is a bug, so it throws.</summary>
     public static string Checked(string value, int max, string name)

@@ -53,9 +53,43 @@ public sealed class MessageIntakeStore
         INSERT INTO message_content (message_id, content) VALUES (@message_id, @content);
         """;
 
-    private const string InsertDelivery = """
-        INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate)
-        VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate);
+    private const string InsertDeliverySqlite = """
+        INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate, file_key)
+        VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate, @file_key);
+        SELECT last_insert_rowid();
+        """;
+
+    private const string InsertDeliverySqlServer = """
+        INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate, file_key)
+        OUTPUT INSERTED.id
+        VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate, @file_key);
+        """;
+
+    // The first delivery of this file, if any: a rescan of an unchanged file, or a file a crash
+    // left behind, is that delivery again and adds no row.
+    private const string FindDelivery = """
+        SELECT d.message_id AS MessageId, d.id AS DeliveryId, m.sha256 AS Sha256, m.size_bytes AS SizeBytes,
+               d.is_duplicate AS IsDuplicate
+        FROM message_delivery d
+        JOIN message m ON m.id = d.message_id
+        WHERE d.source = @source AND d.original_name = @original_name AND d.file_key = @file_key
+        ORDER BY d.id;
+        """;
+
+    private const string SelectAttempts = """
+        SELECT attempts FROM inbox_attempt
+        WHERE source = @source AND original_name = @original_name AND file_key = @file_key;
+        """;
+
+    private const string InsertAttempt = """
+        INSERT INTO inbox_attempt (source, original_name, file_key, attempts, first_at, last_at, last_error)
+        VALUES (@source, @original_name, @file_key, 1, @now, @now, @last_error);
+        """;
+
+    private const string UpdateAttempt = """
+        UPDATE inbox_attempt
+        SET attempts = attempts + 1, last_at = @now, last_error = @last_error
+        WHERE source = @source AND original_name = @original_name AND file_key = @file_key;
         """;
 
     private readonly IDbConnectionFactory connections;
@@ -72,7 +106,11 @@ public sealed class MessageIntakeStore
     /// bytes resolves to the duplicate answer.
     /// </summary>
     /// <param name="content">A seekable, readable stream, typically the delivered file.</param>
-    public async Task<IntakeReceipt> ReceiveAsync(Stream content, IntakeSource source, CancellationToken cancellationToken)
+    /// <param name="beforeCommit">
+    /// Runs after the bytes are written and before they commit; an exception from it rolls the
+    /// whole delivery back (intake uses it to refuse a file that changed while it was read).
+    /// </param>
+    public async Task<IntakeReceipt> ReceiveAsync(Stream content, IntakeSource source, CancellationToken cancellationToken, Action? beforeCommit = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(source);
@@ -84,6 +122,7 @@ public sealed class MessageIntakeStore
         var channel = Limits.Checked(source.Channel, Limits.Channel, nameof(IntakeSource.Channel));
         var originalName = Limits.Clipped(source.OriginalName ?? string.Empty, Limits.OriginalName)!;
         var receivedAt = source.ReceivedAt.UtcDateTime;
+        var delivery = new DeliveryRow(channel, originalName, receivedAt, source.FileKey is null ? null : Limits.Checked(source.FileKey, Limits.FileKey, nameof(IntakeSource.FileKey)));
 
         var start = content.Position;
         var (sha256, size) = await HashAsync(content, cancellationToken);
@@ -102,9 +141,10 @@ public sealed class MessageIntakeStore
 
             if (existing is { } duplicateOf)
             {
-                await InsertDeliveryAsync(connection, transaction, duplicateOf, channel, originalName, receivedAt, isDuplicate: true, cancellationToken);
+                var duplicateDelivery = await InsertDeliveryAsync(connection, transaction, duplicateOf, delivery, isDuplicate: true, cancellationToken);
+                beforeCommit?.Invoke();
                 await transaction.CommitAsync(cancellationToken);
-                return new IntakeReceipt(duplicateOf, sha256, size, IsDuplicate: true);
+                return new IntakeReceipt(duplicateOf, duplicateDelivery, sha256, size, IsDuplicate: true);
             }
 
             try
@@ -113,9 +153,10 @@ public sealed class MessageIntakeStore
                 var messageId = connections.Provider == DatabaseProvider.SqlServer
                     ? await InsertSqlServerAsync(connection, transaction, content, sha256, size, receivedAt, channel, originalName, cancellationToken)
                     : await InsertSqliteAsync(connection, transaction, content, sha256, size, receivedAt, channel, originalName, cancellationToken);
-                await InsertDeliveryAsync(connection, transaction, messageId, channel, originalName, receivedAt, isDuplicate: false, cancellationToken);
+                var deliveryId = await InsertDeliveryAsync(connection, transaction, messageId, delivery, isDuplicate: false, cancellationToken);
+                beforeCommit?.Invoke();
                 await transaction.CommitAsync(cancellationToken);
-                return new IntakeReceipt(messageId, sha256, size, IsDuplicate: false);
+                return new IntakeReceipt(messageId, deliveryId, sha256, size, IsDuplicate: false);
             }
             catch (DbException exception) when (attempt == 1 && DbErrors.IsUniqueViolation(exception))
             {
@@ -200,17 +241,59 @@ public sealed class MessageIntakeStore
         return messageId;
     }
 
-    private static async Task InsertDeliveryAsync(
-        DbConnection connection, DbTransaction transaction, long messageId, string channel, string originalName,
-        DateTime receivedAt, bool isDuplicate, CancellationToken cancellationToken)
+    /// <summary>The delivery recorded earlier for this file (same channel, name and file key), or null.</summary>
+    public async Task<KnownDelivery?> FindDeliveryAsync(string channel, string originalName, string fileKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<KnownDeliveryRow>(new CommandDefinition(
+            FindDelivery, FileParameters(channel, originalName, fileKey), cancellationToken: cancellationToken));
+        return rows.FirstOrDefault() is { } row ? new KnownDelivery(row.MessageId, row.DeliveryId, row.Sha256, row.SizeBytes, row.IsDuplicate != 0) : null;
+    }
+
+    /// <summary>
+    /// Counts one more failed attempt to read this file and returns how many there were. The error
+    /// text is the code's own description (no path, no content).
+    /// </summary>
+    public async Task<int> RecordReadFailureAsync(string channel, string originalName, string fileKey, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parameters = FileParameters(channel, originalName, fileKey);
+        parameters.Add("now", now.UtcDateTime, DbType.DateTime2);
+        parameters.Add("last_error", Limits.Clipped(error, Limits.OriginalName), DbType.String, size: Limits.OriginalName);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(UpdateAttempt, parameters, transaction, cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertAttempt, parameters, transaction, cancellationToken: cancellationToken));
+        }
+
+        var attempts = await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectAttempts, parameters, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return attempts;
+    }
+
+    private static DynamicParameters FileParameters(string channel, string originalName, string fileKey)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("source", Limits.Checked(channel, Limits.Channel, nameof(channel)), DbType.String, size: Limits.Channel);
+        parameters.Add("original_name", Limits.Clipped(originalName, Limits.OriginalName), DbType.String, size: Limits.OriginalName);
+        parameters.Add("file_key", Limits.Checked(fileKey, Limits.FileKey, nameof(fileKey)), DbType.AnsiString, size: Limits.FileKey);
+        return parameters;
+    }
+
+    private async Task<long> InsertDeliveryAsync(
+        DbConnection connection, DbTransaction transaction, long messageId, DeliveryRow delivery, bool isDuplicate, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         parameters.Add("message_id", messageId, DbType.Int64);
-        parameters.Add("source", channel, DbType.String, size: Limits.Channel);
-        parameters.Add("original_name", originalName, DbType.String, size: Limits.OriginalName);
-        parameters.Add("received_at", receivedAt, DbType.DateTime2);
+        parameters.Add("source", delivery.Channel, DbType.String, size: Limits.Channel);
+        parameters.Add("original_name", delivery.OriginalName, DbType.String, size: Limits.OriginalName);
+        parameters.Add("received_at", delivery.ReceivedAt, DbType.DateTime2);
         parameters.Add("is_duplicate", isDuplicate, DbType.Boolean);
-        await connection.ExecuteAsync(new CommandDefinition(InsertDelivery, parameters, transaction, cancellationToken: cancellationToken));
+        parameters.Add("file_key", delivery.FileKey, DbType.AnsiString, size: Limits.FileKey);
+        var sql = connections.Provider == DatabaseProvider.SqlServer ? InsertDeliverySqlServer : InsertDeliverySqlite;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
     }
 
     private static DynamicParameters MessageParameters(string sha256, long size, DateTime receivedAt, string channel, string originalName)
@@ -263,4 +346,21 @@ public sealed class MessageIntakeStore
 
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
+
+    private sealed record DeliveryRow(string Channel, string OriginalName, DateTime ReceivedAt, string? FileKey);
+
+#pragma warning disable CA1812 // Dapper fills it.
+    private sealed class KnownDeliveryRow
+    {
+        public long MessageId { get; set; }
+
+        public long DeliveryId { get; set; }
+
+        public string Sha256 { get; set; } = string.Empty;
+
+        public long SizeBytes { get; set; }
+
+        public long IsDuplicate { get; set; }
+    }
+#pragma warning restore CA1812
 }

@@ -29,7 +29,14 @@ public static class DatabaseMigrator
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Brings the database up to date. Throws <see cref="DatabaseMigrationException"/> on failure.</summary>
+    /// <summary>How long a migration waits for another process's migration of the same database.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Brings the database up to date. Throws <see cref="DatabaseMigrationException"/> on failure.
+    /// Two processes starting on the same new database take turns (a <see cref="DatabaseLock"/>):
+    /// the second finds the journal complete and applies nothing.
+    /// </summary>
     public static MigrationResult Migrate(DatabaseSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -42,6 +49,8 @@ public static class DatabaseMigrator
         DatabaseUpgradeResult result;
         try
         {
+            using var migrationLock = DatabaseLock.TryAcquire(settings, DatabaseLock.Migrations, LockWait)
+                ?? throw new DatabaseMigrationException($"Another process has been migrating the {settings.Provider} database for over {LockWait.TotalMinutes:0} minutes; try again when it is done.");
             var engine = Target(settings)
                 .WithScriptsEmbeddedInAssembly(ScriptAssembly, name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
                 .WithTransactionPerScript()
@@ -49,7 +58,7 @@ public static class DatabaseMigrator
                 .Build();
             result = engine.PerformUpgrade();
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not OutOfMemoryException and not DatabaseMigrationException)
         {
             throw Failure(settings, null, exception);
         }

@@ -14,26 +14,41 @@ namespace Backoffice.Data.Processing;
 /// </summary>
 public sealed class MessageProcessingStore
 {
+    // Pending: never claimed, or claimed by an owner whose lease ran out or who is known to be gone.
     private const string ListPendingSqlite = """
         SELECT id FROM message
-        WHERE status = 'received' OR (status = 'processing' AND claimed_at < @stale_before)
+        WHERE status = 'received'
+           OR (status = 'processing' AND (lease_until IS NULL OR lease_until < @now OR claimed_by IN @gone_owners))
         ORDER BY id
         LIMIT @max;
         """;
 
     private const string ListPendingSqlServer = """
         SELECT TOP (@max) id FROM message
-        WHERE status = 'received' OR (status = 'processing' AND claimed_at < @stale_before)
+        WHERE status = 'received'
+           OR (status = 'processing' AND (lease_until IS NULL OR lease_until < @now OR claimed_by IN @gone_owners))
         ORDER BY id;
+        """;
+
+    private const string ListClaimOwners = """
+        SELECT DISTINCT claimed_by FROM message WHERE status = 'processing' AND claimed_by IS NOT NULL;
         """;
 
     // One conditional UPDATE: the row lock makes a concurrent second claim re-read the row after the
     // first commits, find the condition false and update nothing, on SQLite and SQL Server alike.
+    // A claim from before leases existed (lease_until NULL) counts as run out.
     private const string Claim = """
         UPDATE message
-        SET status = 'processing', claimed_by = @instance_id, claimed_at = @now
+        SET status = 'processing', claimed_by = @instance_id, claimed_at = @now, lease_until = @lease_until
         WHERE id = @id
-          AND (status = 'received' OR (status = 'processing' AND claimed_at < @stale_before));
+          AND (status = 'received'
+               OR (status = 'processing' AND (lease_until IS NULL OR lease_until < @now OR claimed_by IN @gone_owners)));
+        """;
+
+    private const string Renew = """
+        UPDATE message
+        SET lease_until = @lease_until
+        WHERE id = @id AND status = 'processing' AND claimed_by = @instance_id;
         """;
 
     // A claim taken over after it went stale no longer belongs to the first instance: with
@@ -93,52 +108,68 @@ public sealed class MessageProcessingStore
         """;
 
     private readonly IDbConnectionFactory connections;
-    private readonly TimeSpan claimTimeout;
 
-    /// <param name="claimTimeout">
-    /// How long a claim holds. A message still 'processing' after this is taken to belong to a
-    /// crashed instance and may be claimed again; choose it well above the slowest processing time.
-    /// </param>
-    public MessageProcessingStore(IDbConnectionFactory connections, TimeSpan claimTimeout)
+    public MessageProcessingStore(IDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(connections);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(claimTimeout, TimeSpan.Zero);
         this.connections = connections;
-        this.claimTimeout = claimTimeout;
     }
 
     /// <summary>
     /// Up to <paramref name="max"/> ids, oldest first, of messages waiting to be processed: received,
-    /// or claimed longer than the claim timeout before <paramref name="now"/>. A listed id still has
-    /// to be claimed with <see cref="TryClaimAsync"/>.
+    /// or claimed by an owner whose lease ran out before <paramref name="now"/> or who is in
+    /// <paramref name="goneOwners"/>. A listed id still has to be claimed with <see cref="TryClaimAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<long>> ListPendingAsync(int max, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> ListPendingAsync(int max, DateTimeOffset now, IReadOnlyCollection<string> goneOwners, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var parameters = new DynamicParameters();
         parameters.Add("max", max, DbType.Int32);
-        parameters.Add("stale_before", StaleBefore(now), DbType.DateTime2);
+        parameters.Add("now", now.UtcDateTime, DbType.DateTime2);
+        parameters.Add("gone_owners", GoneOwners(goneOwners));
         await using var connection = await connections.OpenAsync(cancellationToken);
         var sql = connections.Provider == DatabaseProvider.SqlServer ? ListPendingSqlServer : ListPendingSqlite;
         var ids = await connection.QueryAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return [.. ids];
     }
 
+    /// <summary>Every instance that holds a claim on a message now, live or not.</summary>
+    public async Task<IReadOnlyList<string>> ListClaimOwnersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(ListClaimOwners, cancellationToken: cancellationToken))];
+    }
+
     /// <summary>
-    /// Claims the message for <paramref name="instanceId"/>; false when another instance holds a
-    /// live claim or it is already processed. Atomic across instances sharing one database.
+    /// Claims the message for <paramref name="instanceId"/> until <paramref name="leaseUntil"/>;
+    /// false when another instance holds a live claim or it is already processed. A claim whose
+    /// lease ran out, or whose owner is in <paramref name="goneOwners"/>, is taken over. Atomic
+    /// across instances sharing one database.
     /// </summary>
-    public async Task<bool> TryClaimAsync(long id, string instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimAsync(long id, string instanceId, DateTimeOffset now, DateTimeOffset leaseUntil, IReadOnlyCollection<string> goneOwners, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseUntil, now);
         var parameters = new DynamicParameters();
         parameters.Add("id", id, DbType.Int64);
         parameters.Add("instance_id", Limits.Checked(instanceId, Limits.InstanceId, nameof(instanceId)), DbType.String, size: Limits.InstanceId);
         parameters.Add("now", now.UtcDateTime, DbType.DateTime2);
-        parameters.Add("stale_before", StaleBefore(now), DbType.DateTime2);
+        parameters.Add("lease_until", leaseUntil.UtcDateTime, DbType.DateTime2);
+        parameters.Add("gone_owners", GoneOwners(goneOwners));
         await using var connection = await connections.OpenAsync(cancellationToken);
         var updated = await connection.ExecuteAsync(new CommandDefinition(Claim, parameters, cancellationToken: cancellationToken));
         return updated == 1;
+    }
+
+    /// <summary>Extends this instance's claim; false when the claim is no longer this instance's.</summary>
+    public async Task<bool> RenewLeaseAsync(long id, string instanceId, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("id", id, DbType.Int64);
+        parameters.Add("instance_id", instanceId, DbType.String, size: Limits.InstanceId);
+        parameters.Add("lease_until", leaseUntil.UtcDateTime, DbType.DateTime2);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(Renew, parameters, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>
@@ -252,12 +283,12 @@ public sealed class MessageProcessingStore
             row.id,
             row.sha256,
             row.size_bytes,
-            Utc(row.received_at)!.Value,
+            Timestamps.Utc(row.received_at)!.Value,
             row.source,
             row.original_name,
             row.status,
             row.claimed_by,
-            Utc(row.claimed_at),
+            Timestamps.Utc(row.claimed_at),
             row.standard,
             row.message_type,
             (int?)row.bericht_code,
@@ -267,7 +298,7 @@ public sealed class MessageProcessingStore
             row.dagtekening is null ? null : DateOnly.ParseExact(row.dagtekening, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             row.outcome,
             row.outcome_reason,
-            Utc(row.processed_at),
+            Timestamps.Utc(row.processed_at),
             (int)row.delivery_count,
             [.. findings.Select(f => new StoredFinding((int)f.level, f.rule_code, f.retourcode, f.path, (int?)f.line, (int?)f.col, f.text))]);
     }
@@ -317,7 +348,9 @@ public sealed class MessageProcessingStore
     private static string? Checked(string? value, int max, string name) =>
         value is null ? null : Limits.Checked(value, max, name);
 
-    private DateTime StaleBefore(DateTimeOffset now) => (now - claimTimeout).UtcDateTime;
+    // Dapper expands the list into IN (@p1, @p2, ...); a never-matching value keeps the list non-empty.
+    private static string[] GoneOwners(IReadOnlyCollection<string> goneOwners) =>
+        goneOwners is { Count: > 0 } ? [.. goneOwners] : ["\u0000"];
 
     private static async Task<Stream> OpenSqliteContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
     {
@@ -358,13 +391,6 @@ public sealed class MessageProcessingStore
         }
     }
 
-    private static DateTimeOffset? Utc(object? value) => value switch
-    {
-        null or DBNull => null,
-        DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
-        string text => new DateTimeOffset(DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc)),
-        _ => throw new InvalidCastException($"Unexpected timestamp type {value.GetType().Name}."),
-    };
 
 #pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
     private sealed class MessageRow

@@ -6,8 +6,9 @@ using Backoffice.Data.Migrations;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
 using Backoffice.Service.Intake;
-using Backoffice.Service.Processing;
+using Backoffice.Service.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Backoffice.Service.Cli;
@@ -51,45 +52,92 @@ internal static class ProcessCommand
 
     private static async Task<int> RunAsync(HostSettings settings, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        IReadOnlyList<InputResult> results;
+        IHost? host = null;
         try
         {
-            using var host = BackofficeHost.CreateBuilder(settings).Build();
-            if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+            BatchRun run;
+            try
             {
-                DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
+                host = BackofficeHost.CreateBuilder(settings).Build();
+                if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+                {
+                    DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
+                }
+
+                var wait = TimeSpan.FromSeconds(host.Services.GetRequiredService<IOptions<ProcessingOptions>>().Value.BatchWaitSeconds);
+                run = await host.Services.GetRequiredService<InboxBatch>().RunAsync(wait, ct);
+            }
+            catch (Exception ex) when (ex is SchemaCatalogueException or OptionsValidationException or DatabaseMigrationException)
+            {
+                stderr.WriteLine($"backoffice process: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+            {
+                // The store or the folders are unreachable even after retries: nothing was lost (the
+                // inbox is untouched for what was not stored); say so and let the operator act.
+                stderr.WriteLine($"backoffice process: the run stopped ({Redaction.Describe(ex)}); files not yet stored remain in the inbox.");
+                return ExitCodes.Usage;
             }
 
-            results = await host.Services.GetRequiredService<InboxBatch>().RunAsync(ct);
+            // Results are printed before anything is torn down: a log that cannot be flushed (a
+            // full disk) must never hide what was done.
+            Report(run, json, stdout, stderr);
+            return run.LeftWork ? ExitCodes.Findings : ExitCodes.Ok;
         }
-        catch (Exception ex) when (ex is SchemaCatalogueException or OptionsValidationException or DatabaseMigrationException)
+        finally
         {
-            stderr.WriteLine($"backoffice process: {ex.Message}");
-            return ExitCodes.Usage;
+            Dispose(host, stderr);
         }
-        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+    }
+
+    private static void Report(BatchRun run, bool json, TextWriter stdout, TextWriter stderr)
+    {
+        if (!run.Ran)
         {
-            // The store or the folders are unreachable even after retries: nothing was lost (the
-            // inbox is untouched for what was not stored); say so and let the operator act.
-            stderr.WriteLine($"backoffice process: the run stopped ({ex.GetType().Name}: {ex.Message}); files not yet stored remain in the inbox.");
-            return ExitCodes.Usage;
+            stderr.WriteLine("backoffice process: another run is processing this database and did not finish within Processing:BatchWaitSeconds; nothing was done. Run again later.");
+            if (json)
+            {
+                JsonOutput.Write(stdout, run.Results);
+            }
+
+            return;
         }
 
         if (json)
         {
-            JsonOutput.Write(stdout, results);
+            JsonOutput.Write(stdout, run.Results);
         }
         else
         {
-            foreach (var r in results)
+            foreach (var r in run.Results)
             {
                 var what = r.MessageType is null ? string.Empty : $" {r.MessageType}";
                 stdout.WriteLine($"{r.Input}:{what} {r.Outcome}{(r.MessageId is { } id ? $" (message {id})" : string.Empty)}{(r.Reason is null ? string.Empty : " - " + r.Reason)}");
             }
 
-            stdout.WriteLine($"{results.Count} inputs: " + string.Join(", ", results.GroupBy(r => r.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
+            stdout.WriteLine($"{run.Results.Count} inputs: " + string.Join(", ", run.Results.GroupBy(r => r.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
         }
 
-        return results.Any(r => r.Outcome == InputOutcomes.Failed) ? ExitCodes.Findings : ExitCodes.Ok;
+        if (run.Stopped)
+        {
+            stderr.WriteLine("backoffice process: stopped on request after the input in hand; the rest is left for the next run.");
+        }
+        else if (run.LeftWork)
+        {
+            stderr.WriteLine("backoffice process: some inputs are left for a later run (failed, waiting or claimed elsewhere); see above.");
+        }
+    }
+
+    private static void Dispose(IHost? host, TextWriter stderr)
+    {
+        try
+        {
+            host?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException or AggregateException)
+        {
+            stderr.WriteLine($"backoffice process: the log could not be written completely ({Redaction.Describe(ex)}); the results above stand.");
+        }
     }
 }

@@ -58,6 +58,43 @@ public sealed class InboxOptions
     /// is (a read-only share, or the reference samples). Re-delivery is then reported as duplicate.
     /// </summary>
     public bool LeaveFiles { get; set; }
+
+    /// <summary>
+    /// A file is taken only when its size and modification time have not changed for this long
+    /// (and not while it changes during the read): a download still being written is left for a
+    /// later scan. Temporary names (dot-files, <c>*.part</c>, <c>*.tmp</c>, ...) are never taken.
+    /// </summary>
+    [Range(0, 3600)]
+    public int SettleSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// After this many scans on which a file could not be read (permissions, I/O errors), it is
+    /// set aside in quarantine/ with its reason and listed for staff instead of being retried.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxReadAttempts { get; set; } = 5;
+}
+
+/// <summary>Section <c>Processing</c>: claims on messages and turns between runs.</summary>
+public sealed class ProcessingOptions
+{
+    public const string Section = "Processing";
+
+    /// <summary>
+    /// How long a claim on a message holds without being renewed. The owner renews it every third
+    /// of this while it works, so a live owner never loses it; a crashed owner's claim is taken over
+    /// when it runs out (at once, when the owner is known to be gone from this machine).
+    /// </summary>
+    [Range(2, 3600)]
+    public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// One inbox batch runs at a time per database. <c>process</c> waits this long for a running
+    /// batch (of another <c>process</c> or the service) to finish, then gives up with exit code 1
+    /// and nothing done; the service's scheduled scan does not wait and tries again next interval.
+    /// </summary>
+    [Range(0, 86400)]
+    public int BatchWaitSeconds { get; set; } = 900;
 }
 
 /// <summary>Section <c>Log</c>: Serilog sinks. Console always; a rolling file under the data folder.</summary>

@@ -3,6 +3,7 @@ using Backoffice.Core.Validation;
 using Backoffice.Data;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
+using Backoffice.Data.Staff;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Intake;
 using Backoffice.Service.Processing;
@@ -18,15 +19,13 @@ namespace Backoffice.Service.Hosting;
 /// <summary>One registration method per concern (style habit 1).</summary>
 public static class ServiceRegistration
 {
-    /// <summary>A claim older than this belongs to a crashed run and may be taken over; far above any processing time.</summary>
-    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
-
     public static IServiceCollection AddBackofficeOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SchemasOptions>().Bind(configuration.GetSection(SchemasOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LogOptions>().Bind(configuration.GetSection(LogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackofficePaths>();
         return services;
@@ -46,7 +45,8 @@ public static class ServiceRegistration
                 sp.GetRequiredService<BackofficePaths>().DataDirectory))
             .AddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseSettings>()))
             .AddSingleton<MessageIntakeStore>()
-            .AddSingleton(sp => new MessageProcessingStore(sp.GetRequiredService<IDbConnectionFactory>(), ClaimTimeout));
+            .AddSingleton<MessageProcessingStore>()
+            .AddSingleton<StaffTaskStore>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
         services

@@ -1,9 +1,11 @@
 using System.Globalization;
-using System.Text;
 using Backoffice.Core.Validation;
+using Backoffice.Data;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
+using Backoffice.Data.Staff;
 using Backoffice.Service.Configuration;
+using Backoffice.Service.Logging;
 using Backoffice.Service.Processing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,16 +13,29 @@ using Polly;
 
 namespace Backoffice.Service.Intake;
 
+/// <summary>What one batch did; <see cref="Ran"/> is false when another batch held the database.</summary>
+public sealed record BatchRun(bool Ran, IReadOnlyList<InputResult> Results, bool Stopped)
+{
+    public static BatchRun NotRun { get; } = new(false, [], false);
+
+    /// <summary>True when something is left for a later run (the exit code of <c>process</c> says so).</summary>
+    public bool LeftWork => !Ran || Stopped || Results.Any(r => InputOutcomes.IsLeftForLater(r.Outcome));
+}
+
 /// <summary>
-/// One pass over the inbox folder (the GGk portal's manual download): every file's bytes are
-/// committed to the store first, then processed, then the file is moved to processed/ or to
-/// quarantine/ with a reason file. Afterwards, messages stored earlier but never finished (a
-/// crash, a lost claim) are processed too. Used by <c>backoffice process</c> and the Quartz job.
+/// One pass over the inbox folder (the GGk portal's manual download), one batch at a time per
+/// database (<see cref="DatabaseLock.Batch"/>). Each regular, complete file's bytes are committed to
+/// the store first, then processed, then the file is set aside in the folder its stored verdict
+/// names. Anything else in the inbox is refused unread. Afterwards, messages stored earlier but never
+/// finished (a crash, a claim whose owner died) are processed too. Used by <c>backoffice process</c>
+/// and the Quartz job; it stops between inputs when asked to.
 /// </summary>
 public sealed class InboxBatch(
     MessageIntakeStore intake,
     MessageProcessingStore store,
+    StaffTaskStore tasks,
     MessageProcessor processor,
+    DatabaseSettings database,
     BackofficePaths paths,
     IOptions<InboxOptions> options,
     ResiliencePipeline resilience,
@@ -29,212 +44,412 @@ public sealed class InboxBatch(
 {
     public const string Channel = "inbox";
 
-    public async Task<IReadOnlyList<InputResult>> RunAsync(CancellationToken cancellationToken)
+    // The names download tools and careful writers use while a file is incomplete.
+    private static readonly string[] TemporarySuffixes = [".tmp", ".part", ".partial", ".crdownload", ".download", ".filepart", "~"];
+
+    /// <param name="lockWait">How long to wait for a batch that holds the database; zero: do not wait.</param>
+    /// <param name="stop">Stops the batch between inputs; the input in hand is always finished.</param>
+    public async Task<BatchRun> RunAsync(TimeSpan lockWait, CancellationToken stop)
     {
         paths.EnsureWorkFolders();
+        using var batchLock = await Task.Run(() => DatabaseLock.TryAcquire(database, DatabaseLock.Batch, lockWait, stop), stop);
+        if (batchLock is null)
+        {
+            logger.LogInformation("Another batch is running on this database; this one did nothing");
+            return BatchRun.NotRun;
+        }
+
         var results = new List<InputResult>();
         var seen = new HashSet<long>();
-        foreach (var file in ListInbox())
+        foreach (var name in ListInbox())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = await TakeInAsync(file, cancellationToken);
-            results.Add(result);
-            if (result.MessageId is { } id)
+            if (stop.IsCancellationRequested)
             {
-                seen.Add(id);
+                return new BatchRun(true, results, Stopped: true);
+            }
+
+            if (await TakeInAsync(name) is { } result)
+            {
+                results.Add(result);
+                if (result.MessageId is { } id)
+                {
+                    seen.Add(id);
+                }
             }
         }
 
-        var pending = await resilience.ExecuteAsync(
-            async ct => await store.ListPendingAsync(1000, time.GetUtcNow(), ct), cancellationToken);
-        foreach (var id in pending.Where(seen.Add))
-        {
-            var processed = await processor.ProcessAsync(id, cancellationToken);
-            results.Add(ToResult($"store:{id}", processed));
-        }
-
-        return results;
-    }
-
-    /// <summary>Top-level files, oldest name first; hidden and partial downloads are left alone.</summary>
-    private List<string> ListInbox() =>
-        Directory.EnumerateFiles(paths.Inbox)
-            .Where(p =>
-            {
-                var name = Path.GetFileName(p);
-                return !name.StartsWith('.')
-                    && !name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
-                    && !name.EndsWith(".part", StringComparison.OrdinalIgnoreCase)
-                    && !name.EndsWith(".partial", StringComparison.OrdinalIgnoreCase);
-            })
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-    private async Task<InputResult> TakeInAsync(string file, CancellationToken cancellationToken)
-    {
-        var name = Path.GetFileName(file);
-        IntakeReceipt receipt;
+        IReadOnlyList<long> pending;
         try
         {
-            receipt = await resilience.ExecuteAsync(
-                async ct =>
-                {
-                    await using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                    return await intake.ReceiveAsync(content, new IntakeSource(Channel, name, time.GetUtcNow()), ct);
-                },
-                cancellationToken);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            logger.LogWarning("An inbox file disappeared before it could be read; nothing was stored");
-            return new InputResult(name, null, null, null, InputOutcomes.Vanished, null, [])
-            {
-                Reason = "The file disappeared before it could be read; nothing was stored. Ask the sender or the portal to deliver it again.",
-            };
+            var gone = await processor.GoneOwnersAsync(CancellationToken.None);
+            pending = await resilience.ExecuteAsync(async ct => await store.ListPendingAsync(1000, MessageProcessor.LeaseNow(), gone, ct), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "An inbox file could not be stored; it stays in the inbox and is retried on the next scan");
-            return new InputResult(name, null, null, null, InputOutcomes.Failed, null, [])
+            logger.LogError("Messages left by earlier runs could not be listed ({Error}); the next scan tries again", Redaction.Describe(ex));
+            results.Add(new InputResult("store", null, null, null, InputOutcomes.Failed, null, [])
             {
-                Reason = $"Could not be stored ({ex.GetType().Name}); the file stays in the inbox and is retried on the next scan.",
-            };
+                Reason = "The store could not be asked for unfinished messages; the next scan tries again.",
+            });
+            return new BatchRun(true, results, Stopped: false);
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = receipt.MessageId });
-        if (receipt.IsDuplicate)
+        foreach (var id in pending.Where(seen.Add))
         {
-            var earlier = await resilience.ExecuteAsync(async ct => await store.GetAsync(receipt.MessageId, ct), cancellationToken);
-            if (earlier is { Status: MessageStatuses.Processed })
+            if (stop.IsCancellationRequested)
             {
-                logger.LogInformation("Message {MessageId} delivered again (same SHA-256); recorded as a duplicate delivery", receipt.MessageId);
-                var movedTo = await SetAsideAsync(file, paths.Processed, receipt, DuplicateNote(earlier), cancellationToken);
-                return new InputResult(name, earlier.MessageType, earlier.Sender, earlier.Identificatie, InputOutcomes.Duplicate, null, [])
-                {
-                    MessageId = receipt.MessageId,
-                    MovedTo = movedTo,
-                    Reason = $"The same bytes were received before as message {receipt.MessageId}; not processed again.",
-                };
+                return new BatchRun(true, results, Stopped: true);
             }
 
-            // Stored by an earlier run that stopped before finishing: this is the same
-            // delivery resumed, not a second one.
+            var processed = await processor.ProcessAsync(id, CancellationToken.None);
+            results.Add(await ResultFromStoreAsync($"store:{id}", processed, duplicate: false));
         }
 
-        var processed = await processor.ProcessAsync(receipt.MessageId, cancellationToken);
-        var result = ToResult(name, processed);
-        if (processed.Report is null)
-        {
-            // Failed or claimed elsewhere: the bytes are safe in the store; the file stays put
-            // and the next scan resumes it.
-            return result;
-        }
-
-        var valid = processed.Report.Valid;
-        var target = valid ? paths.Processed : paths.Quarantine;
-        var moved = await SetAsideAsync(file, target, receipt, valid ? null : QuarantineNote(name, receipt, processed), cancellationToken);
-        return moved is null && File.Exists(file)
-            ? result with { Reason = $"{result.Reason} The verdict is recorded, but the file could not be moved out of the inbox (see the log).".TrimStart() }
-            : result with { MovedTo = moved };
+        return new BatchRun(true, results, Stopped: false);
     }
 
-    /// <summary>
-    /// Moves (or, with Inbox:LeaveFiles, copies) the delivered file out of the inbox under a name
-    /// that cannot collide, with an optional reason file beside it.
-    /// </summary>
-    private async Task<string?> SetAsideAsync(string file, string folder, IntakeReceipt receipt, string? note, CancellationToken cancellationToken)
+    /// <summary>Entry names in the inbox, ordinal order; hidden and temporary names are left alone.</summary>
+    private List<string> ListInbox() =>
+        Directory.EnumerateFileSystemEntries(paths.Inbox)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => !name.StartsWith('.') && !TemporarySuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private async Task<InputResult?> TakeInAsync(string name)
     {
-        var target = Path.Combine(folder, $"{receipt.MessageId:D6}-{Path.GetFileName(file)}");
+        var path = Path.Combine(paths.Inbox, name);
+        var printable = SafeNames.Printable(name);
+        FileStatus? looked;
         try
         {
-            await resilience.ExecuteAsync(
-                async ct =>
-                {
-                    if (note is not null)
-                    {
-                        await File.WriteAllTextAsync(target + ".reason.txt", note, new UTF8Encoding(false), ct);
-                    }
+            looked = FileIdentity.Lstat(path);
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning("An inbox entry could not be looked at ({Error}); it is tried again on the next scan", Redaction.Describe(ex));
+            return Result(printable, InputOutcomes.Failed, "The entry could not be looked at; it is tried again on the next scan.");
+        }
 
-                    if (options.Value.LeaveFiles)
-                    {
-                        File.Copy(file, target, overwrite: true);
-                    }
-                    else
-                    {
-                        File.Move(file, target, overwrite: true);
-                    }
-                },
-                cancellationToken);
-            return target;
+        if (looked is not { } status)
+        {
+            return Vanished(printable);
+        }
+
+        if (status.Kind == EntryKind.Directory)
+        {
+            return null; // An operator's folder, not a delivery.
+        }
+
+        if (status.Kind != EntryKind.Regular)
+        {
+            return await RefuseAsync(path, printable, status);
+        }
+
+        // The wall clock, not the (possibly pinned) processing date: this is about the file's age.
+        var age = TimeProvider.System.GetUtcNow() - status.ModifiedAt;
+        if (age < TimeSpan.FromSeconds(options.Value.SettleSeconds))
+        {
+            return Waiting(printable, "it changed less than Inbox:SettleSeconds ago");
+        }
+
+        long messageId;
+        long deliveryId;
+        bool duplicate;
+        var resumed = false;
+        try
+        {
+            var known = await resilience.ExecuteAsync(async ct => await intake.FindDeliveryAsync(Channel, name, status.Key, ct), CancellationToken.None);
+            if (known is not null)
+            {
+                (messageId, deliveryId, duplicate, resumed) = (known.MessageId, known.DeliveryId, known.IsDuplicate, true);
+            }
+            else
+            {
+                var receipt = await resilience.ExecuteAsync(async ct => await ReceiveAsync(path, name, status, ct), CancellationToken.None);
+                (messageId, deliveryId, duplicate) = (receipt.MessageId, receipt.DeliveryId, receipt.IsDuplicate);
+            }
+        }
+        catch (NotARegularFileException ex)
+        {
+            return await RefuseAsync(path, printable, status with { Kind = ex.Kind });
+        }
+        catch (FileChangedException)
+        {
+            return Waiting(printable, "it changed while it was read");
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            logger.LogWarning("Message {MessageId}: the inbox file was gone when it was to be set aside; the stored copy is kept", receipt.MessageId);
-            return null;
+            return Vanished(printable);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && FileIdentity.Lstat(path) is { } still && still.SameFileAs(status))
+        {
+            return await ReadFailedAsync(path, name, printable, status, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("An inbox file could not be stored ({Error}); it stays in the inbox and is retried on the next scan", Redaction.Describe(ex));
+            return Result(printable, InputOutcomes.Failed, "Could not be stored; the file stays in the inbox and is retried on the next scan.");
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = messageId });
+        MessageSummary? message;
+        try
+        {
+            message = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None);
+            if (message is { Status: not MessageStatuses.Processed })
+            {
+                var processed = await processor.ProcessAsync(messageId, CancellationToken.None);
+                if (!InputOutcomes.IsVerdict(processed.Outcome))
+                {
+                    // Failed or claimed by a live instance: the bytes are safe in the store; the
+                    // file stays put and the next scan finishes it.
+                    return await ResultFromStoreAsync(printable, processed, duplicate) with { Reason = processed.Reason };
+                }
+
+                resumed = false;
+                message = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Message {MessageId}: the store could not be read ({Error}); the file stays for the next scan", messageId, Redaction.Describe(ex));
+            return Result(printable, InputOutcomes.Failed, "The store could not be read; the file stays in the inbox and is finished on the next scan.") with { MessageId = messageId };
+        }
+
+        if (message is null)
+        {
+            throw new InvalidOperationException($"Message {messageId} has a delivery but no row.");
+        }
+
+        return await SetAsideAsync(path, name, printable, status, message, deliveryId, duplicate, resumed);
+    }
+
+    private async Task<IntakeReceipt> ReceiveAsync(string path, string name, FileStatus looked, CancellationToken cancellationToken)
+    {
+        var (handle, opened) = FileIdentity.OpenRegular(path);
+        using (handle)
+        {
+            if (!opened.SameFileAs(looked))
+            {
+                throw new FileChangedException();
+            }
+
+            await using var content = new FileStream(handle, FileAccess.Read, 81_920);
+            return await intake.ReceiveAsync(
+                content,
+                new IntakeSource(Channel, name, time.GetUtcNow(), looked.Key),
+                cancellationToken,
+                beforeCommit: () =>
+                {
+                    // Still the same size and time after every byte was read: the file was complete.
+                    if (!FileIdentity.Fstat(handle).SameFileAs(opened))
+                    {
+                        throw new FileChangedException();
+                    }
+                });
+        }
+    }
+
+    private async Task<InputResult> SetAsideAsync(
+        string path, string name, string printable, FileStatus status, MessageSummary message, long deliveryId, bool duplicate, bool resumed)
+    {
+        // The folder follows from the stored verdict, whoever reached it and whenever.
+        var accepted = message.Outcome == Outcomes.Accepted;
+        var folder = accepted ? paths.Processed : paths.Quarantine;
+        var note = accepted && !duplicate ? null : InboxNotes.ForMessage(message, printable, duplicate, time.GetUtcNow());
+        var leave = options.Value.LeaveFiles;
+        var result = ResultFrom(printable, message, duplicate ? InputOutcomes.Duplicate : message.Outcome!);
+        if (duplicate)
+        {
+            result = result with { Reason = $"The same bytes were received before as message {message.Id} (outcome {message.Outcome}); not processed again." };
+        }
+
+        SetAsideResult placed;
+        try
+        {
+            placed = await resilience.ExecuteAsync(
+                _ => ValueTask.FromResult(SetAside.Put(path, status, folder, SafeNames.SetAsideName(SafeNames.DeliveryPrefix(message.Id, deliveryId), name), note, leave)),
+                CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            logger.LogWarning("Message {MessageId}: the inbox file was gone when it was to be set aside; the stored copy is kept", message.Id);
+            return result with { Reason = Join(result.Reason, "The file was gone from the inbox before it could be set aside; the stored copy is kept.") };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The verdict is recorded and the bytes are stored; only the tidy-up failed. The file
-            // stays, and the next scan sees it as a duplicate and tries again.
-            logger.LogError(ex, "Message {MessageId}: the inbox file could not be set aside in {Folder}; it stays in the inbox", receipt.MessageId, folder);
-            return null;
+            // stays, and the next scan finds the same delivery and tries again.
+            logger.LogError("Message {MessageId}: the inbox file could not be set aside ({Error}); it stays in the inbox", message.Id, Redaction.Describe(ex));
+            return result with { Reason = Join(result.Reason, "The verdict is recorded, but the file could not be moved out of the inbox; the next scan tries again.") };
+        }
+
+        if (placed.AlreadyThere && leave && resumed)
+        {
+            return result with
+            {
+                Outcome = InputOutcomes.Unchanged,
+                MovedTo = placed.Path,
+                Findings = [],
+                Reason = $"Taken in before as message {message.Id} (outcome {message.Outcome}); nothing new.",
+            };
+        }
+
+        return result with
+        {
+            MovedTo = placed.Path,
+            Reason = resumed ? Join(result.Reason, "Finished what an earlier run started.") : result.Reason,
+        };
+    }
+
+    private async Task<InputResult> RefuseAsync(string path, string printable, FileStatus status)
+    {
+        var kind = NotARegularFileException.Describe(status.Kind);
+        logger.LogWarning("An inbox entry is a {Kind}, not a regular file; refused without reading it", kind);
+        string? movedTo = null;
+        try
+        {
+            movedTo = SetAside.MoveUnread(path, status, paths.Quarantine, UnreadName("refused", Path.GetFileName(path)), InboxNotes.Refused(printable, status.Kind, time.GetUtcNow()));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("The refused entry could not be moved to quarantine ({Error}); it stays in the inbox", Redaction.Describe(ex));
+        }
+
+        await RecordTaskAsync(new StaffTask(
+            $"refused:{status.Key}",
+            StaffTaskKinds.RefusedEntry,
+            null,
+            $"Inbox entry refused: a {kind}, not a regular file",
+            movedTo is null
+                ? $"'{printable}' is a {kind}; it was not read and stays in the inbox ({paths.Inbox})."
+                : $"'{printable}' is a {kind}; it was not read and is now in quarantine as {Path.GetFileName(movedTo)}.",
+            time.GetUtcNow(),
+            null));
+        return Result(printable, InputOutcomes.Refused, $"A {kind}, not a regular file: not read, nothing stored{(movedTo is null ? "; it stays in the inbox" : "; moved to quarantine")}. Listed for staff.") with { MovedTo = movedTo };
+    }
+
+    private async Task<InputResult> ReadFailedAsync(string path, string name, string printable, FileStatus status, Exception ex)
+    {
+        var error = Redaction.Describe(ex);
+        int attempts;
+        try
+        {
+            attempts = await resilience.ExecuteAsync(async ct => await intake.RecordReadFailureAsync(Channel, name, status.Key, error, time.GetUtcNow(), ct), CancellationToken.None);
+        }
+        catch (Exception storeFault) when (storeFault is not OperationCanceledException)
+        {
+            logger.LogError("An inbox file could not be read ({Error}) and the attempt could not be counted ({StoreError})", error, Redaction.Describe(storeFault));
+            return Result(printable, InputOutcomes.Failed, "Could not be read; the file stays in the inbox and is retried on the next scan.");
+        }
+
+        var max = options.Value.MaxReadAttempts;
+        if (attempts < max)
+        {
+            logger.LogWarning("An inbox file could not be read ({Error}), attempt {Attempt} of {MaxAttempts}; retried on the next scan", error, attempts, max);
+            return Result(printable, InputOutcomes.Failed, string.Create(CultureInfo.InvariantCulture, $"Could not be read ({error}); attempt {attempts} of {max}, retried on the next scan."));
+        }
+
+        logger.LogError("An inbox file could not be read on {Attempts} scans ({Error}); set aside for staff", attempts, error);
+        string? movedTo = null;
+        try
+        {
+            movedTo = SetAside.MoveUnread(path, status, paths.Quarantine, UnreadName("unread", name), InboxNotes.GaveUp(printable, attempts, error, time.GetUtcNow()));
+        }
+        catch (Exception moveFault) when (moveFault is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("The unreadable file could not be moved to quarantine ({Error}); it stays in the inbox", Redaction.Describe(moveFault));
+        }
+
+        await RecordTaskAsync(new StaffTask(
+            $"unreadable:{status.Key}",
+            StaffTaskKinds.UnreadableFile,
+            null,
+            "Inbox file could not be read",
+            string.Create(CultureInfo.InvariantCulture, $"'{printable}' could not be read on {attempts} scans ({error}); nothing was stored. ")
+                + (movedTo is null ? $"It stays in the inbox ({paths.Inbox})." : $"It is now in quarantine as {Path.GetFileName(movedTo)}."),
+            time.GetUtcNow(),
+            null));
+        return Result(printable, InputOutcomes.GivenUp, string.Create(CultureInfo.InvariantCulture, $"Could not be read on {attempts} scans ({error}); nothing stored{(movedTo is null ? ", the file stays in the inbox" : ", moved to quarantine")}. Listed for staff.")) with { MovedTo = movedTo };
+    }
+
+    private async Task RecordTaskAsync(StaffTask task)
+    {
+        try
+        {
+            await resilience.ExecuteAsync(async ct => await tasks.RecordAsync(task, ct), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("A staff task ({Kind}) could not be recorded ({Error}); it is recorded on the next scan that sees the entry", task.Kind, Redaction.Describe(ex));
         }
     }
 
-    private static InputResult ToResult(string input, ProcessedMessage processed) =>
-        new(input, processed.Report?.MessageType, processed.Report?.Header.Afzender, processed.Report?.Header.Identificatie, processed.Outcome, null, processed.Report?.Findings ?? [])
+    /// <summary>A unique quarantine name for an entry that has no message id (it was never stored).</summary>
+    private string UnreadName(string what, string name)
+    {
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmssfff", CultureInfo.InvariantCulture);
+        for (var n = 1; ; n++)
         {
-            MessageId = processed.MessageId,
-            Reason = processed.Report is { Valid: true } ? null : processed.Reason,
+            var candidate = SafeNames.SetAsideName(string.Create(CultureInfo.InvariantCulture, $"{what}-{stamp}-{n}"), name);
+            if (FileIdentity.Lstat(Path.Combine(paths.Quarantine, candidate)) is null)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private async Task<InputResult> ResultFromStoreAsync(string input, ProcessedMessage processed, bool duplicate)
+    {
+        MessageSummary? message = null;
+        try
+        {
+            message = await store.GetAsync(processed.MessageId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Message {MessageId}: the stored verdict could not be read back ({Error})", processed.MessageId, Redaction.Describe(ex));
+        }
+
+        if (message is null || !InputOutcomes.IsVerdict(processed.Outcome))
+        {
+            return Result(input, processed.Outcome, processed.Reason) with { MessageId = processed.MessageId };
+        }
+
+        return ResultFrom(input, message, duplicate ? InputOutcomes.Duplicate : message.Outcome!);
+    }
+
+    /// <summary>The result as the store has it: what is printed is what was recorded.</summary>
+    private static InputResult ResultFrom(string input, MessageSummary message, string outcome) =>
+        new(input, message.MessageType, message.Sender, message.Identificatie, outcome, null,
+            [.. message.Findings.Select(f => new Finding(f.Level, f.Rule, f.Retourcode, f.Path, f.Line, f.Column, f.Text))])
+        {
+            MessageId = message.Id,
+            Reason = message.Outcome == Outcomes.Accepted ? null : message.OutcomeReason,
         };
 
-    private static string DuplicateNote(MessageSummary earlier) =>
-        $"""
-        Duplicate delivery
-        The same bytes (SHA-256 {earlier.Sha256}) were received before as message {earlier.Id}
-        on {earlier.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)} with outcome '{earlier.Outcome}'.
-        They were not processed again (one message, one answer).
-        """;
+    private static InputResult Result(string input, string outcome, string? reason) =>
+        new(input, null, null, null, outcome, null, []) { Reason = reason };
 
-    private string QuarantineNote(string name, IntakeReceipt receipt, ProcessedMessage processed)
+    private InputResult Vanished(string printable)
     {
-        var report = processed.Report!;
-        var text = new StringBuilder();
-        text.AppendLine("Quarantined by Backoffice")
-            .AppendLine(CultureInfo.InvariantCulture, $"File:       {name}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Message id: {receipt.MessageId}")
-            .AppendLine(CultureInfo.InvariantCulture, $"SHA-256:    {receipt.Sha256}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Size:       {receipt.SizeBytes:N0} bytes")
-            .AppendLine(CultureInfo.InvariantCulture, $"Checked:    {time.GetUtcNow().ToString("u", CultureInfo.InvariantCulture)}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Outcome:    {processed.Outcome}{Classification(report)}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Why:        {Explain(report.Verdict)}")
-            .AppendLine("Findings:");
-        foreach (var f in report.Findings)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {FindingText.Format(f)}");
-        }
-
-        if (report.FindingsOmitted > 0)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  ... and {report.FindingsOmitted} more");
-        }
-
-        return text.ToString();
+        logger.LogWarning("An inbox file disappeared before it could be read; nothing was stored");
+        return Result(printable, InputOutcomes.Vanished, "The file disappeared before it could be read; nothing was stored. If it was not moved on purpose, ask the sender or the portal to deliver it again.");
     }
 
-    private static string Classification(ValidationReport report) =>
-        report.Standard is null ? string.Empty : $" ({report.Standard} {report.MessageType}{(report.BerichtCode is { } code ? $", BerichtCode {code}" : string.Empty)})";
+    private static InputResult Waiting(string printable, string why) =>
+        Result(printable, InputOutcomes.Waiting, $"Not taken yet: {why}, so it may still be being written. Taken on a later scan once it is complete.");
 
-    /// <summary>
-    /// Level 1 gets no retour (iwmo-3.2.md §8.1): the sender hears it from the transport. These
-    /// say which GGk error (Fo01 code) answers the case.
-    /// </summary>
-    public static string Explain(Verdict verdict) => verdict switch
+    private static string Join(string? first, string second) => first is null ? second : $"{first} {second}";
+
+    /// <summary>The file changed while it was looked at or read: not complete yet.</summary>
+    private sealed class FileChangedException : Exception
     {
-        Verdict.Invalid => "The message fails the iWmo 3.2 XSD or a technical file rule (level 1). No retour is sent; the sender is told through the transport (GGk IB001, not XSD-valid).",
-        Verdict.Unsupported => "This is not an iWmo 3.2 message this service takes; the transport answers GGk IB004 (function not supported).",
-        Verdict.Unreadable => "The file is not readable XML (level 1). No retour can be built; the transport answers GGk IB001.",
-        Verdict.TooLarge => "The file exceeds the 25 MB limit for one message (OP179); the transport answers GGk IB003.",
-        _ => "Accepted at level 1.",
-    };
+        public FileChangedException()
+            : base("The inbox file changed while it was read.")
+        {
+        }
+    }
 }

@@ -2,6 +2,9 @@ using Backoffice.Service.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Configuration;
+using Serilog.Core;
+using Serilog.Debugging;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -38,14 +41,50 @@ public static class LoggingSetup
                 config.WriteTo.Console(outputTemplate: text, standardErrorFromLevel: consoleFrom, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            // The file is a convenience next to the console: a full disk or a read-only log folder
+            // must never fail a batch or hide its results, so the file sink is wrapped to swallow
+            // its own failures (Serilog's SelfLog still sees them).
             var file = Path.Combine(paths.Logs, "backoffice-.log");
-            if (options.Json)
-            {
-                config.WriteTo.File(new CompactJsonFormatter(), file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 90);
-            }
-            else
-            {
-                config.WriteTo.File(file, outputTemplate: text, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 90, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-            }
+            config.WriteTo.Sink(LoggerSinkConfiguration.Wrap(
+                sink => new FailSafeSink(sink),
+                to =>
+                {
+                    if (options.Json)
+                    {
+                        to.File(new CompactJsonFormatter(), file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 90);
+                    }
+                    else
+                    {
+                        to.File(file, outputTemplate: text, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 90, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }));
         });
+}
+
+/// <summary>A sink whose failures (writing, flushing, closing) are reported to SelfLog and go no further.</summary>
+internal sealed class FailSafeSink(ILogEventSink inner) : ILogEventSink, IDisposable
+{
+    public void Emit(LogEvent logEvent)
+    {
+        try
+        {
+            inner.Emit(logEvent);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            SelfLog.WriteLine("Log file write failed: {0}", ex.GetType().Name);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            (inner as IDisposable)?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            SelfLog.WriteLine("Log file close failed: {0}", ex.GetType().Name);
+        }
+    }
 }

@@ -8,9 +8,15 @@ public static class FindingText
 {
     public static string Format(Finding f)
     {
-        var where = f.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"line {line}, column {f.Column}") : "file";
-        var rule = f.Rule is null ? string.Empty : $"[{f.Rule}{(f.Retourcode is null ? string.Empty : " -> " + f.Retourcode)}] ";
-        var path = f.Path is null ? string.Empty : $" {f.Path}";
-        return $"{where}{path}: {rule}{f.Message}";
+        ArgumentNullException.ThrowIfNull(f);
+        return Format(f.Rule, f.Retourcode, f.Path, f.Line, f.Column, f.Message);
+    }
+
+    public static string Format(string? rule, string? retourcode, string? path, int? line, int? column, string message)
+    {
+        var where = line is { } l ? string.Create(CultureInfo.InvariantCulture, $"line {l}, column {column}") : "file";
+        var code = rule is null ? string.Empty : $"[{rule}{(retourcode is null ? string.Empty : " -> " + retourcode)}] ";
+        var at = path is null ? string.Empty : $" {path}";
+        return $"{where}{at}: {code}{message}";
     }
 }

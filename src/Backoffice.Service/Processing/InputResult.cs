@@ -32,8 +32,11 @@ public static class InputOutcomes
 {
     public const string Accepted = Outcomes.Accepted;
 
-    /// <summary>The same bytes were stored and processed before: one message, one answer.</summary>
+    /// <summary>A new delivery of bytes stored and processed before: one message, one answer.</summary>
     public const string Duplicate = "duplicate";
+
+    /// <summary>The same file seen again (a read-only inbox): it was taken in before; nothing new.</summary>
+    public const string Unchanged = "unchanged";
 
     /// <summary>Infrastructure failure: nothing was lost; the input is retried on the next scan.</summary>
     public const string Failed = "failed";
@@ -41,8 +44,23 @@ public static class InputOutcomes
     /// <summary>The file was gone before it could be read: nothing to store.</summary>
     public const string Vanished = "vanished";
 
-    /// <summary>Another instance holds the claim on this message.</summary>
+    /// <summary>A live instance holds the claim on this message; it finishes it.</summary>
     public const string ClaimedElsewhere = "claimed-elsewhere";
+
+    /// <summary>The file may still be being written (changed recently or while read): taken later.</summary>
+    public const string Waiting = "waiting";
+
+    /// <summary>Not a regular file (a link, a pipe, a device): never read, listed for staff.</summary>
+    public const string Refused = "refused";
+
+    /// <summary>Could not be read on Inbox:MaxReadAttempts scans: set aside, listed for staff.</summary>
+    public const string GivenUp = "given-up";
+
+    /// <summary>True for the outcomes that are a recorded verdict on a stored message.</summary>
+    public static bool IsVerdict(string outcome) => Outcomes.All.Contains(outcome);
+
+    /// <summary>True where the input is not finished and a later run has to take it up.</summary>
+    public static bool IsLeftForLater(string outcome) => outcome is Failed or ClaimedElsewhere or Waiting;
 
     public static string From(Verdict verdict) => verdict switch
     {

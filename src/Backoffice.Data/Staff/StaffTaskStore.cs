@@ -1,0 +1,125 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+
+namespace Backoffice.Data.Staff;
+
+/// <summary>
+/// One thing a person must look at: an inbox entry that was refused or could not be read, a
+/// rejection the sender must be told of outside the message flow. Subject and detail are written by
+/// our code and never quote message content or raw file names.
+/// </summary>
+public sealed record StaffTask(
+    string TaskKey,
+    string Kind,
+    long? MessageId,
+    string Subject,
+    string Detail,
+    DateTimeOffset CreatedAt,
+    DateOnly? DueOn)
+{
+    public long Id { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+}
+
+/// <summary>The kinds of staff task; the queue groups by these.</summary>
+public static class StaffTaskKinds
+{
+    /// <summary>An inbox entry that is not a regular file (a link, a pipe, a folder): not read.</summary>
+    public const string RefusedEntry = "refused-entry";
+
+    /// <summary>An inbox file that could not be read after the configured number of attempts.</summary>
+    public const string UnreadableFile = "unreadable-file";
+}
+
+/// <summary>Records staff tasks (once per key) and lists the open ones, oldest due first.</summary>
+public sealed class StaffTaskStore
+{
+    private const string Exists = """
+        SELECT COUNT(*) FROM staff_task WHERE task_key = @task_key;
+        """;
+
+    private const string Insert = """
+        INSERT INTO staff_task (task_key, kind, message_id, subject, detail, created_at, due_on)
+        VALUES (@task_key, @kind, @message_id, @subject, @detail, @created_at, @due_on);
+        """;
+
+    private const string SelectOpen = """
+        SELECT id, task_key, kind, message_id, subject, detail, created_at, due_on
+        FROM staff_task
+        WHERE closed_at IS NULL
+        ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, created_at, id;
+        """;
+
+    private readonly IDbConnectionFactory connections;
+
+    public StaffTaskStore(IDbConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        this.connections = connections;
+    }
+
+    /// <summary>Records the task unless one with its key exists; true when it was new.</summary>
+    public async Task<bool> RecordAsync(StaffTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parameters = new DynamicParameters();
+        parameters.Add("task_key", Limits.Checked(task.TaskKey, 200, nameof(task.TaskKey)), DbType.String, size: 200);
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(Exists, parameters, transaction, cancellationToken: cancellationToken)) > 0)
+        {
+            return false;
+        }
+
+        parameters.Add("kind", Limits.Checked(task.Kind, 40, nameof(task.Kind)), DbType.AnsiString, size: 40);
+        parameters.Add("message_id", task.MessageId, DbType.Int64);
+        parameters.Add("subject", Limits.Clipped(task.Subject, 400), DbType.String, size: 400);
+        parameters.Add("detail", task.Detail, DbType.String, size: -1);
+        parameters.Add("created_at", task.CreatedAt.UtcDateTime, DbType.DateTime2);
+        parameters.Add("due_on", task.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.AnsiStringFixedLength, size: 10);
+        await connection.ExecuteAsync(new CommandDefinition(Insert, parameters, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Open tasks: those with a due date first (earliest first), then the rest by age.</summary>
+    public async Task<IReadOnlyList<StaffTask>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(SelectOpen, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new StaffTask(
+            r.task_key,
+            r.kind,
+            r.message_id,
+            r.subject,
+            r.detail,
+            Timestamps.Utc(r.created_at)!.Value,
+            r.due_on is null ? null : DateOnly.ParseExact(r.due_on, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+        {
+            Id = r.id,
+        })];
+    }
+
+#pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
+    private sealed class TaskRow
+    {
+        public long id { get; set; }
+
+        public string task_key { get; set; } = string.Empty;
+
+        public string kind { get; set; } = string.Empty;
+
+        public long? message_id { get; set; }
+
+        public string subject { get; set; } = string.Empty;
+
+        public string detail { get; set; } = string.Empty;
+
+        public object? created_at { get; set; }
+
+        public string? due_on { get; set; }
+    }
+#pragma warning restore IDE1006, CA1812, S3459
+}
