@@ -33,6 +33,7 @@ public sealed class IntakeRig : IDisposable
             ["Inbox:Directory"] = Inbox,
             ["Schemas:Directory"] = schemasDirectory,
             ["Log:MinimumLevel"] = "Warning",
+            ["Inbox:SettleSeconds"] = "0",
         };
         _host = BackofficeHost.CreateBuilder(new HostSettings(overrides, ConsoleToStandardError: true)).Build();
         DatabaseMigrator.Migrate(_host.Services.GetRequiredService<DatabaseSettings>());
@@ -52,7 +53,7 @@ public sealed class IntakeRig : IDisposable
     /// <summary>One inbox batch; throws unless exactly one message was accepted, so a broken path is never measured as fast.</summary>
     public async Task<long> RunOneAsync(CancellationToken cancellationToken = default)
     {
-        var results = await _batch.RunAsync(cancellationToken);
+        var results = (await _batch.RunAsync(TimeSpan.Zero, cancellationToken)).Results;
         if (results.Count != 1 || results[0].Outcome != InputOutcomes.Accepted)
         {
             var what = string.Join("; ", results.Select(r => $"{r.Input}: {r.Outcome} {r.Reason}"));

@@ -45,6 +45,8 @@ internal sealed class ServiceHarness : IDisposable
         ["Data:Directory"] = DataDirectory,
         ["Schemas:Directory"] = RepoPaths.IwmoSchemas,
         ["Inbox:LeaveFiles"] = leaveFiles ? "true" : "false",
+        // Files dropped by a test are complete when written; the settle period has its own tests.
+        ["Inbox:SettleSeconds"] = "0",
     };
 
     public string Drop(string name, byte[] content)

@@ -101,8 +101,7 @@ public sealed class InboxBatch(
                 return new BatchRun(true, results, Stopped: true);
             }
 
-            var processed = await processor.ProcessAsync(id, CancellationToken.None);
-            results.Add(await ResultFromStoreAsync($"store:{id}", processed, duplicate: false));
+            results.Add(ResultFrom($"store:{id}", await processor.ProcessAsync(id, CancellationToken.None)));
         }
 
         return new BatchRun(true, results, Stopped: false);
@@ -157,13 +156,13 @@ public sealed class InboxBatch(
         long messageId;
         long deliveryId;
         bool duplicate;
-        var resumed = false;
+        var known = false;
         try
         {
-            var known = await resilience.ExecuteAsync(async ct => await intake.FindDeliveryAsync(Channel, name, status.Key, ct), CancellationToken.None);
-            if (known is not null)
+            var delivery = await resilience.ExecuteAsync(async ct => await intake.FindDeliveryAsync(Channel, name, status.Key, ct), CancellationToken.None);
+            if (delivery is not null)
             {
-                (messageId, deliveryId, duplicate, resumed) = (known.MessageId, known.DeliveryId, known.IsDuplicate, true);
+                (messageId, deliveryId, duplicate, known) = (delivery.MessageId, delivery.DeliveryId, delivery.IsDuplicate, true);
             }
             else
             {
@@ -194,22 +193,28 @@ public sealed class InboxBatch(
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = messageId });
-        MessageSummary? message;
+        MessageSummary? message = null;
+        ProcessedMessage? processed = null;
         try
         {
-            message = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None);
-            if (message is { Status: not MessageStatuses.Processed })
+            // A message stored just now by this delivery has no verdict yet; anything else may.
+            if (known || duplicate)
             {
-                var processed = await processor.ProcessAsync(messageId, CancellationToken.None);
+                message = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None)
+                    ?? throw new InvalidOperationException($"Message {messageId} has a delivery but no row.");
+            }
+
+            if (message is not { Status: MessageStatuses.Processed })
+            {
+                processed = await processor.ProcessAsync(messageId, CancellationToken.None);
                 if (!InputOutcomes.IsVerdict(processed.Outcome))
                 {
                     // Failed or claimed by a live instance: the bytes are safe in the store; the
                     // file stays put and the next scan finishes it.
-                    return await ResultFromStoreAsync(printable, processed, duplicate) with { Reason = processed.Reason };
+                    return Result(printable, processed.Outcome, processed.Reason) with { MessageId = messageId };
                 }
 
-                resumed = false;
-                message = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None);
+                message = null; // Read again for the set-aside, after the verdict.
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -218,12 +223,9 @@ public sealed class InboxBatch(
             return Result(printable, InputOutcomes.Failed, "The store could not be read; the file stays in the inbox and is finished on the next scan.") with { MessageId = messageId };
         }
 
-        if (message is null)
-        {
-            throw new InvalidOperationException($"Message {messageId} has a delivery but no row.");
-        }
-
-        return await SetAsideAsync(path, name, printable, status, message, deliveryId, duplicate, resumed);
+        // Duplicate only when the verdict stood before this delivery: then nothing was processed now.
+        var verdictBefore = processed is null;
+        return await SetAsideAsync(path, name, printable, status, messageId, deliveryId, processed, message, duplicate && verdictBefore, known && verdictBefore);
     }
 
     private async Task<IntakeReceipt> ReceiveAsync(string path, string name, FileStatus looked, CancellationToken cancellationToken)
@@ -253,54 +255,65 @@ public sealed class InboxBatch(
     }
 
     private async Task<InputResult> SetAsideAsync(
-        string path, string name, string printable, FileStatus status, MessageSummary message, long deliveryId, bool duplicate, bool resumed)
+        string path, string name, string printable, FileStatus status, long messageId, long deliveryId,
+        ProcessedMessage? processed, MessageSummary? message, bool duplicate, bool seenBefore)
     {
-        // The folder follows from the stored verdict, whoever reached it and whenever.
-        var accepted = message.Outcome == Outcomes.Accepted;
-        var folder = accepted ? paths.Processed : paths.Quarantine;
-        var note = accepted && !duplicate ? null : InboxNotes.ForMessage(message, printable, duplicate, time.GetUtcNow());
         var leave = options.Value.LeaveFiles;
-        var result = ResultFrom(printable, message, duplicate ? InputOutcomes.Duplicate : message.Outcome!);
-        if (duplicate)
-        {
-            result = result with { Reason = $"The same bytes were received before as message {message.Id} (outcome {message.Outcome}); not processed again." };
-        }
-
+        InputResult result;
         SetAsideResult placed;
         try
         {
-            placed = await resilience.ExecuteAsync(
-                _ => ValueTask.FromResult(SetAside.Put(path, status, folder, SafeNames.SetAsideName(SafeNames.DeliveryPrefix(message.Id, deliveryId), name), note, leave)),
-                CancellationToken.None);
+            // The folder follows from the stored verdict, whoever reached it and whenever.
+            var outcome = processed?.Outcome ?? message!.Outcome!;
+            var accepted = outcome == Outcomes.Accepted;
+            var needsNote = !accepted || duplicate;
+            if (needsNote || processed is null)
+            {
+                message ??= await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None)
+                    ?? throw new InvalidOperationException($"Message {messageId} has a delivery but no row.");
+            }
+
+            result = message is not null
+                ? ResultFrom(printable, message, duplicate ? InputOutcomes.Duplicate : outcome)
+                : ResultFrom(printable, processed!);
+            if (duplicate)
+            {
+                result = result with { Reason = $"The same bytes were received before as message {messageId} (outcome {outcome}); not processed again." };
+            }
+
+            var note = needsNote ? InboxNotes.ForMessage(message!, printable, duplicate, time.GetUtcNow()) : null;
+            var folder = accepted ? paths.Processed : paths.Quarantine;
+            var setAsideName = SafeNames.SetAsideName(SafeNames.DeliveryPrefix(messageId, deliveryId), name);
+            placed = await resilience.ExecuteAsync(_ => ValueTask.FromResult(SetAside.Put(path, status, folder, setAsideName, note, leave)), CancellationToken.None);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            logger.LogWarning("Message {MessageId}: the inbox file was gone when it was to be set aside; the stored copy is kept", message.Id);
-            return result with { Reason = Join(result.Reason, "The file was gone from the inbox before it could be set aside; the stored copy is kept.") };
+            logger.LogWarning("Message {MessageId}: the inbox file was gone when it was to be set aside; the stored copy is kept", messageId);
+            return Result(printable, processed?.Outcome ?? message?.Outcome ?? InputOutcomes.Failed, "The verdict is recorded; the file was gone from the inbox before it could be set aside, and the stored copy is kept.") with { MessageId = messageId };
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The verdict is recorded and the bytes are stored; only the tidy-up failed. The file
             // stays, and the next scan finds the same delivery and tries again.
-            logger.LogError("Message {MessageId}: the inbox file could not be set aside ({Error}); it stays in the inbox", message.Id, Redaction.Describe(ex));
-            return result with { Reason = Join(result.Reason, "The verdict is recorded, but the file could not be moved out of the inbox; the next scan tries again.") };
+            logger.LogError("Message {MessageId}: the inbox file could not be set aside ({Error}); it stays in the inbox", messageId, Redaction.Describe(ex));
+            return Result(printable, InputOutcomes.Failed, "The verdict is recorded, but the file could not be moved out of the inbox; the next scan tries again.") with { MessageId = messageId };
         }
 
-        if (placed.AlreadyThere && leave && resumed)
+        if (placed.AlreadyThere && leave && seenBefore)
         {
             return result with
             {
                 Outcome = InputOutcomes.Unchanged,
                 MovedTo = placed.Path,
                 Findings = [],
-                Reason = $"Taken in before as message {message.Id} (outcome {message.Outcome}); nothing new.",
+                Reason = $"Taken in before as message {messageId} (outcome {message?.Outcome}); nothing new.",
             };
         }
 
         return result with
         {
             MovedTo = placed.Path,
-            Reason = resumed ? Join(result.Reason, "Finished what an earlier run started.") : result.Reason,
+            Reason = seenBefore ? Join(result.Reason, "Finished what an earlier run started.") : result.Reason,
         };
     }
 
@@ -401,25 +414,15 @@ public sealed class InboxBatch(
         }
     }
 
-    private async Task<InputResult> ResultFromStoreAsync(string input, ProcessedMessage processed, bool duplicate)
-    {
-        MessageSummary? message = null;
-        try
-        {
-            message = await store.GetAsync(processed.MessageId, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning("Message {MessageId}: the stored verdict could not be read back ({Error})", processed.MessageId, Redaction.Describe(ex));
-        }
-
-        if (message is null || !InputOutcomes.IsVerdict(processed.Outcome))
-        {
-            return Result(input, processed.Outcome, processed.Reason) with { MessageId = processed.MessageId };
-        }
-
-        return ResultFrom(input, message, duplicate ? InputOutcomes.Duplicate : message.Outcome!);
-    }
+    /// <summary>The result of a message processed just now, from the verdict that was recorded.</summary>
+    private static InputResult ResultFrom(string input, ProcessedMessage processed) =>
+        processed.Report is { } report && InputOutcomes.IsVerdict(processed.Outcome)
+            ? new(input, report.MessageType, report.Header.Afzender, report.Header.Identificatie, processed.Outcome, null, report.Findings)
+            {
+                MessageId = processed.MessageId,
+                Reason = report.Valid ? null : processed.Reason,
+            }
+            : Result(input, processed.Outcome, processed.Reason) with { MessageId = processed.MessageId };
 
     /// <summary>The result as the store has it: what is printed is what was recorded.</summary>
     private static InputResult ResultFrom(string input, MessageSummary message, string outcome) =>

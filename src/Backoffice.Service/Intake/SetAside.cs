@@ -32,8 +32,13 @@ public static class SetAside
             WriteAtomically(target + ReasonSuffix, note);
         }
 
-        if (FileIdentity.Lstat(target) is not null)
+        if (FileIdentity.Lstat(target) is { } there)
         {
+            if (there.Kind != EntryKind.Regular || there.Size != status.Size)
+            {
+                throw new IOException("Something else is in the way of the set-aside name; nothing was overwritten.");
+            }
+
             // An earlier run got the file there (the rename is the last step of a copy, so it is
             // complete) and stopped before removing the inbox copy.
             if (!copy)

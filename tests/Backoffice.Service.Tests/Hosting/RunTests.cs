@@ -19,7 +19,7 @@ public sealed class RunTests
         {
             var running = BackofficeCli.RunAsync(["run", "--data", root.FullName, "--schemas", RepoPaths.IwmoSchemas], TextWriter.Null, TextWriter.Null, stop.Token);
 
-            var processed = Path.Combine(root.FullName, "processed", "000001-WMO323.xml");
+            var processed = Path.Combine(root.FullName, "processed", "000001-000001-WMO323.xml");
             // Waits for the scan to happen, bounded so a broken scheduler fails instead of hanging.
             for (var i = 0; i < 600 && !File.Exists(processed) && !running.IsCompleted; i++)
             {

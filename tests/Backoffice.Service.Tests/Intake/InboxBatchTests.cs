@@ -16,7 +16,7 @@ namespace Backoffice.Service.Tests.Intake;
 public sealed class InboxBatchTests
 {
     private static async Task<IReadOnlyList<InputResult>> RunAsync(ServiceHarness service) =>
-        await service.Get<InboxBatch>().RunAsync(CancellationToken.None);
+        (await service.Get<InboxBatch>().RunAsync(TimeSpan.Zero, CancellationToken.None)).Results;
 
     private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), name));
 
@@ -126,18 +126,16 @@ public sealed class InboxBatchTests
     }
 
     [Test]
-    public async Task File_that_disappears_before_it_is_read_is_reported_and_the_next_is_processed()
+    public async Task Dangling_link_is_refused_unread_and_the_next_is_processed()
     {
         using var service = new ServiceHarness();
-        // A link whose target is gone: listed by the scan, gone when opened, exactly like a file
-        // the portal client removes between listing and reading.
         File.CreateSymbolicLink(Path.Combine(service.Inbox, "a-gone.xml"), Path.Combine(service.DataDirectory, "nowhere.xml"));
         service.DropSample("WMO307.xml", "b-valid.xml");
 
         var results = await RunAsync(service);
 
-        Assert.That(results[0].Outcome, Is.EqualTo(InputOutcomes.Vanished));
-        Assert.That(results[0].Reason, Does.Contain("disappeared"));
+        Assert.That(results[0].Outcome, Is.EqualTo(InputOutcomes.Refused));
+        Assert.That(results[0].MessageId, Is.Null, "nothing stored");
         Assert.That(results[1].Outcome, Is.EqualTo(InputOutcomes.Accepted));
     }
 
@@ -145,17 +143,21 @@ public sealed class InboxBatchTests
     public async Task Message_stored_by_a_run_that_stopped_is_finished_by_the_next_run()
     {
         using var service = new ServiceHarness();
-        // The crash window: bytes committed, file still in the inbox, no verdict yet.
+        // The crash window: bytes committed (with the file's identity, as intake records it), file
+        // still in the inbox, no verdict yet.
         var path = service.DropSample("WMO315.xml");
         await using (var content = File.OpenRead(path))
         {
-            await service.Get<MessageIntakeStore>().ReceiveAsync(content, new IntakeSource(InboxBatch.Channel, "WMO315.xml", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+            var key = FileIdentity.Lstat(path)!.Value.Key;
+            await service.Get<MessageIntakeStore>().ReceiveAsync(content, new IntakeSource(InboxBatch.Channel, "WMO315.xml", TimeProvider.System.GetUtcNow(), key), CancellationToken.None);
         }
 
         var results = await RunAsync(service);
 
         Assert.That(results.Single().Outcome, Is.EqualTo(InputOutcomes.Accepted), "resumed, not called a duplicate");
         Assert.That(Directory.EnumerateFiles(service.Inbox), Is.Empty);
+        var stored = await service.Get<MessageProcessingStore>().GetAsync(results.Single().MessageId!.Value, CancellationToken.None);
+        Assert.That(stored!.DeliveryCount, Is.EqualTo(1), "one delivery, not a duplicate row");
     }
 
     [Test]
@@ -192,7 +194,7 @@ public sealed class InboxBatchTests
 
         var failed = results.Single(r => r.Input == "WMO305-broken.xml");
         Assert.That(failed.Outcome, Is.EqualTo(InputOutcomes.Failed));
-        Assert.That(failed.Reason, Does.Contain("kept and retried"));
+        Assert.That(failed.Reason, Does.Contain("retried"));
         Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO305-broken.xml")), Is.True, "the file stays for the next scan");
         await using (var connection = new SqliteConnection($"Data Source={database}"))
         {
@@ -208,14 +210,23 @@ public sealed class InboxBatchTests
         using var service = new ServiceHarness();
         service.DropSample("WMO305.xml");
         // Where the file should go, something else is in the way.
-        Directory.CreateDirectory(Path.Combine(service.Processed, "000001-WMO305.xml"));
+        Directory.CreateDirectory(Path.Combine(service.Processed, "000001-000001-WMO305.xml"));
 
         var results = await RunAsync(service);
 
-        Assert.That(results.Single().Outcome, Is.EqualTo(InputOutcomes.Accepted));
+        Assert.That(results.Single().Outcome, Is.EqualTo(InputOutcomes.Failed), "left for the next scan");
         Assert.That(results.Single().MovedTo, Is.Null);
-        Assert.That(results.Single().Reason, Does.Contain("could not be moved"));
+        Assert.That(results.Single().Reason, Does.Contain("verdict is recorded").And.Contain("could not be moved"));
         Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO305.xml")), Is.True);
+        Assert.That(Directory.Exists(Path.Combine(service.Processed, "000001-000001-WMO305.xml")), Is.True, "what was in the way is untouched");
+
+        // Once the way is clear, the next scan finishes the same delivery: no duplicate row.
+        Directory.Delete(Path.Combine(service.Processed, "000001-000001-WMO305.xml"));
+        var again = (await RunAsync(service)).Single();
+        Assert.That(again.Outcome, Is.EqualTo(InputOutcomes.Accepted));
+        Assert.That(again.MovedTo, Is.EqualTo(Path.Combine(service.Processed, "000001-000001-WMO305.xml")));
+        var stored = await service.Get<MessageProcessingStore>().GetAsync(again.MessageId!.Value, CancellationToken.None);
+        Assert.That(stored!.DeliveryCount, Is.EqualTo(1));
     }
 
     [Test]
@@ -229,7 +240,10 @@ public sealed class InboxBatchTests
 
         Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO301.xml")), Is.True);
         Assert.That(first.Single().Outcome, Is.EqualTo(InputOutcomes.Accepted));
-        Assert.That(second.Single().Outcome, Is.EqualTo(InputOutcomes.Duplicate));
+        Assert.That(second.Single().Outcome, Is.EqualTo(InputOutcomes.Unchanged), "the same file again is not a new delivery");
+        var stored = await service.Get<MessageProcessingStore>().GetAsync(first.Single().MessageId!.Value, CancellationToken.None);
+        Assert.That(stored!.DeliveryCount, Is.EqualTo(1));
+        Assert.That(Directory.EnumerateFiles(service.Processed), Has.Exactly(1).Items, "no second copy, no note");
     }
 
     [Test]
