@@ -15,10 +15,16 @@ internal sealed class ServiceHarness : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("backoffice-test-");
 
-    public ServiceHarness(bool leaveFiles = false, DateOnly? processingDate = null)
+    public ServiceHarness(bool leaveFiles = false, DateOnly? processingDate = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Inbox = Directory.CreateDirectory(Path.Combine(DataDirectory, "inbox")).FullName;
-        Settings = new HostSettings(Overrides(leaveFiles), ProcessingDate: processingDate);
+        var overrides = Overrides(leaveFiles);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        Settings = new HostSettings(overrides, ProcessingDate: processingDate);
         Host = BackofficeHost.CreateBuilder(Settings).Build();
         DatabaseMigrator.Migrate(Host.Services.GetRequiredService<DatabaseSettings>());
     }
@@ -32,6 +38,8 @@ internal sealed class ServiceHarness : IDisposable
     public string Quarantine => Path.Combine(DataDirectory, "quarantine");
 
     public string Logs => Path.Combine(DataDirectory, "logs");
+
+    public string Database => Path.Combine(DataDirectory, "backoffice.db");
 
     public HostSettings Settings { get; }
 

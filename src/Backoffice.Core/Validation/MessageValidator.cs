@@ -129,11 +129,11 @@ public sealed partial class MessageValidator
         }
         else if (text.Contains("Unexpected end of file", StringComparison.Ordinal))
         {
-            plain = "The XML ends before it is complete (truncated file?): " + Plain(text);
+            plain = "The XML ends before it is complete (truncated file?): " + WellFormedness(text);
         }
         else
         {
-            plain = "The file is not well-formed XML: " + Plain(text);
+            plain = "The file is not well-formed XML: " + WellFormedness(text);
         }
 
         return new Finding(1, null, null, scan.CurrentPath(), ex.LineNumber == 0 ? null : ex.LineNumber, ex.LinePosition == 0 ? null : ex.LinePosition, plain);
@@ -151,6 +151,25 @@ public sealed partial class MessageValidator
         text = PositionSuffix().Replace(text, string.Empty);
         return text.Trim();
     }
+
+    /// <summary>
+    /// The parser's well-formedness messages quote the text it stumbled on ("'Jansen' is an
+    /// unexpected token"), which can be any content of the message: every quoted part and every
+    /// character code is dropped; what kind of error it is, and where, stays.
+    /// </summary>
+    internal static string WellFormedness(string message)
+    {
+        var text = PositionSuffix().Replace(message, string.Empty);
+        text = AnyQuoted().Replace(text, "'…'");
+        text = CharacterCode().Replace(text, string.Empty);
+        return text.Trim();
+    }
+
+    [GeneratedRegex(@"'[^']*'")]
+    private static partial Regex AnyQuoted();
+
+    [GeneratedRegex(@",?\s*hexadecimal value 0x[0-9A-Fa-f]+")]
+    private static partial Regex CharacterCode();
 
     [GeneratedRegex(@"'http[^']*?:([A-Za-z_][\w.\-]*)'")]
     private static partial Regex NamespaceQualified();

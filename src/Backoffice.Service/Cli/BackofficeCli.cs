@@ -13,6 +13,7 @@ public static class BackofficeCli
             ProcessCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             MigrateCommand.Create(stdout, stderr),
+            QueueCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

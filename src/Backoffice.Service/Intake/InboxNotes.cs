@@ -85,5 +85,5 @@ public static class InboxNotes
             : $" ({message.Standard} {message.MessageType}{(message.BerichtCode is { } code ? string.Create(CultureInfo.InvariantCulture, $", BerichtCode {code}") : string.Empty)})";
 
     private static void Line(StringBuilder text, string label, string? value) =>
-        text.Append(label).Append(':').Append(' ', Math.Max(1, 12 - label.Length)).AppendLine(value);
+        text.Append(label).Append(':').Append(' ', Math.Max(1, 11 - label.Length)).AppendLine(value);
 }
