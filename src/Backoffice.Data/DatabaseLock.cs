@@ -101,17 +101,28 @@ public sealed class DatabaseLock : IDisposable
                 var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
                 return new DatabaseLock(stream, null, name);
             }
-            catch (IOException) when (waited.Elapsed < wait)
+            catch (IOException exception) when (HeldElsewhere(exception) && waited.Elapsed < wait)
             {
                 cancellationToken.WaitHandle.WaitOne(PollInterval);
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            catch (IOException)
+            catch (IOException exception) when (HeldElsewhere(exception))
             {
                 return null;
             }
         }
     }
+
+    // Only "another handle holds the lock" is worth waiting for. Any other failure to open the
+    // lock file (a missing folder, a read-only file system) is the caller's error and surfaces at
+    // once, instead of after the whole wait as if another process were migrating. On Unix .NET
+    // reports flock's EWOULDBLOCK as a plain IOException whose HResult is the errno (EAGAIN: 11 on
+    // Linux, 35 on macOS); on Windows as ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION.
+    private static bool HeldElsewhere(IOException exception) =>
+        exception.GetType() == typeof(IOException)
+        && (OperatingSystem.IsWindows()
+            ? (exception.HResult & 0xFFFF) is 32 or 33
+            : exception.HResult == (OperatingSystem.IsLinux() ? 11 : 35));
 
     private static DatabaseLock? AcquireAppLock(DatabaseSettings settings, string name, TimeSpan wait)
     {

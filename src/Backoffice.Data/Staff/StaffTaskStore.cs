@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 
@@ -79,7 +80,18 @@ public sealed class StaffTaskStore
         parameters.Add("detail", task.Detail, DbType.String, size: -1);
         parameters.Add("created_at", task.CreatedAt.UtcDateTime, DbType.DateTime2);
         parameters.Add("due_on", task.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.AnsiStringFixedLength, size: 10);
-        await connection.ExecuteAsync(new CommandDefinition(Insert, parameters, transaction, cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Insert, parameters, transaction, cancellationToken: cancellationToken));
+        }
+        catch (DbException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            // On SQL Server the check above takes no lock: a concurrent recording of the same key
+            // (two instances answering one message after a lease takeover) passes it too and then
+            // loses on the unique key. That is the same task already recorded, not a failure.
+            return false;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -20,7 +20,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
     {
         database = await TestDatabase.CreateAsync(provider);
         intake = new MessageIntakeStore(database.Connections);
-        processing = new MessageProcessingStore(database.Connections, TimeSpan.FromMinutes(10));
+        processing = new MessageProcessingStore(database.Connections);
     }
 
     [TearDown]
@@ -70,12 +70,13 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
         var original = await intake.ReceiveAsync(first, new IntakeSource("inbox", "a.xml", Received), CancellationToken.None);
         var again = await intake.ReceiveAsync(second, new IntakeSource("ggk", "b.xml", Received.AddMinutes(5)), CancellationToken.None);
 
-        Assert.That(again, Is.EqualTo(original with { IsDuplicate = true }));
+        Assert.That(again, Is.EqualTo(original with { DeliveryId = again.DeliveryId, IsDuplicate = true }));
+        Assert.That(again.DeliveryId, Is.Not.EqualTo(original.DeliveryId));
         await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
-        var deliveries = (await connection.QueryAsync<(string Source, string OriginalName, bool IsDuplicate)>(
-            "SELECT source, original_name, is_duplicate FROM message_delivery WHERE message_id = @id ORDER BY id",
+        var deliveries = (await connection.QueryAsync<(long Id, string Source, string OriginalName, bool IsDuplicate)>(
+            "SELECT id, source, original_name, is_duplicate FROM message_delivery WHERE message_id = @id ORDER BY id",
             new { id = original.MessageId })).ToList();
-        Assert.That(deliveries, Is.EqualTo(new[] { ("inbox", "a.xml", false), ("ggk", "b.xml", true) }));
+        Assert.That(deliveries, Is.EqualTo(new[] { (original.DeliveryId, "inbox", "a.xml", false), (again.DeliveryId, "ggk", "b.xml", true) }));
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message"), Is.EqualTo(1));
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_content"), Is.EqualTo(1), "the bytes are stored once");
     }
@@ -242,6 +243,144 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
             Throws.InstanceOf<IOException>());
 
         await AssertNothingStoredAsync();
+    }
+
+    [Test]
+    public async Task Find_delivery_returns_the_first_delivery_of_the_same_file_and_null_for_any_other()
+    {
+        using var first = TestContent.Xml("file");
+        using var again = TestContent.Xml("file");
+        var original = await intake.ReceiveAsync(first, new IntakeSource("inbox", "a.xml", Received, "dev1:ino7:120:mtime1"), CancellationToken.None);
+        var repeat = await intake.ReceiveAsync(again, new IntakeSource("inbox", "a.xml", Received.AddMinutes(1), "dev1:ino7:120:mtime1"), CancellationToken.None);
+        Assert.That(repeat.DeliveryId, Is.GreaterThan(original.DeliveryId));
+
+        var found = await intake.FindDeliveryAsync("inbox", "a.xml", "dev1:ino7:120:mtime1", CancellationToken.None);
+
+        Assert.That(found, Is.EqualTo(new KnownDelivery(original.MessageId, original.DeliveryId, original.Sha256, original.SizeBytes, IsDuplicate: false)));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await intake.FindDeliveryAsync("inbox", "a.xml", "dev1:ino7:120:mtime2", CancellationToken.None), Is.Null, "another file key");
+            Assert.That(await intake.FindDeliveryAsync("inbox", "b.xml", "dev1:ino7:120:mtime1", CancellationToken.None), Is.Null, "another name");
+            Assert.That(await intake.FindDeliveryAsync("ggk", "a.xml", "dev1:ino7:120:mtime1", CancellationToken.None), Is.Null, "another channel");
+        });
+    }
+
+    [Test]
+    public async Task Find_delivery_of_a_file_whose_bytes_were_known_is_that_duplicate_delivery()
+    {
+        using var first = TestContent.Xml("shared");
+        using var copy = TestContent.Xml("shared");
+        var original = await intake.ReceiveAsync(first, new IntakeSource("inbox", "a.xml", Received, "key-a"), CancellationToken.None);
+        var duplicate = await intake.ReceiveAsync(copy, new IntakeSource("inbox", "copy.xml", Received, "key-copy"), CancellationToken.None);
+
+        var found = await intake.FindDeliveryAsync("inbox", "copy.xml", "key-copy", CancellationToken.None);
+
+        Assert.That(found, Is.EqualTo(new KnownDelivery(original.MessageId, duplicate.DeliveryId, original.Sha256, original.SizeBytes, IsDuplicate: true)));
+    }
+
+    [Test]
+    public async Task A_delivery_without_a_file_key_is_never_found_by_one()
+    {
+        using var content = TestContent.Xml();
+        await intake.ReceiveAsync(content, new IntakeSource("ggk", "a.xml", Received), CancellationToken.None);
+
+        Assert.That(await intake.FindDeliveryAsync("ggk", "a.xml", string.Empty, CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task A_throwing_before_commit_hook_leaves_nothing_stored()
+    {
+        var calls = 0;
+        using var content = TestContent.Xml("refused");
+
+        Assert.That(
+            () => intake.ReceiveAsync(content, new IntakeSource("inbox", "changed.xml", Received, "key"), CancellationToken.None, () =>
+            {
+                calls++;
+                throw new IOException("the file changed while it was read");
+            }),
+            Throws.InstanceOf<IOException>().With.Message.EqualTo("the file changed while it was read"));
+
+        Assert.That(calls, Is.EqualTo(1));
+        await AssertNothingStoredAsync();
+        Assert.That(await intake.FindDeliveryAsync("inbox", "changed.xml", "key", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task A_throwing_before_commit_hook_on_a_duplicate_adds_no_delivery()
+    {
+        using var first = TestContent.Xml("dup");
+        using var second = TestContent.Xml("dup");
+        var original = await intake.ReceiveAsync(first, new IntakeSource("inbox", "a.xml", Received, "key-a"), CancellationToken.None);
+
+        Assert.That(
+            () => intake.ReceiveAsync(second, new IntakeSource("inbox", "b.xml", Received, "key-b"), CancellationToken.None, () => throw new IOException("changed")),
+            Throws.InstanceOf<IOException>());
+
+        Assert.That((await processing.GetAsync(original.MessageId, CancellationToken.None))!.DeliveryCount, Is.EqualTo(1));
+        Assert.That(await intake.FindDeliveryAsync("inbox", "b.xml", "key-b", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task A_before_commit_hook_that_returns_lets_the_delivery_commit()
+    {
+        var calls = 0;
+        using var content = TestContent.Xml("kept");
+
+        var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", "kept.xml", Received, "key"), CancellationToken.None, () => calls++);
+
+        Assert.That(calls, Is.EqualTo(1));
+        Assert.That((await intake.FindDeliveryAsync("inbox", "kept.xml", "key", CancellationToken.None))!.DeliveryId, Is.EqualTo(receipt.DeliveryId));
+    }
+
+    [Test]
+    public async Task Read_failures_are_counted_per_file_key_each_on_its_own()
+    {
+        var attempt = 0;
+        async Task<int> FailAsync(string channel, string name, string key) =>
+            await intake.RecordReadFailureAsync(channel, name, key, "permission denied", Received.AddMinutes(++attempt), CancellationToken.None);
+
+        Assert.That(await FailAsync("inbox", "a.xml", "key-1"), Is.EqualTo(1));
+        Assert.That(await FailAsync("inbox", "a.xml", "key-1"), Is.EqualTo(2));
+        Assert.That(await FailAsync("inbox", "a.xml", "key-2"), Is.EqualTo(1), "the file changed: a new file, counted afresh");
+        Assert.That(await FailAsync("inbox", "b.xml", "key-1"), Is.EqualTo(1), "another name");
+        Assert.That(await FailAsync("ggk", "a.xml", "key-1"), Is.EqualTo(1), "another channel");
+        Assert.That(await FailAsync("inbox", "a.xml", "key-1"), Is.EqualTo(3));
+        Assert.That(await FailAsync("inbox", "a.xml", "key-2"), Is.EqualTo(2));
+
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_attempt"), Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task A_read_failure_keeps_the_first_and_last_time_and_the_last_error_clipped()
+    {
+        await intake.RecordReadFailureAsync("inbox", "a.xml", "key", "first error", Received, CancellationToken.None);
+        await intake.RecordReadFailureAsync("inbox", "a.xml", "key", new string('e', 1000), Received.AddHours(1), CancellationToken.None);
+
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        var attempts = await connection.ExecuteScalarAsync<long>("SELECT attempts FROM inbox_attempt");
+        var lastError = await connection.ExecuteScalarAsync<string>("SELECT last_error FROM inbox_attempt");
+        var firstAt = await connection.ExecuteScalarAsync<DateTime>("SELECT first_at FROM inbox_attempt");
+        var lastAt = await connection.ExecuteScalarAsync<DateTime>("SELECT last_at FROM inbox_attempt");
+        Assert.Multiple(() =>
+        {
+            Assert.That(attempts, Is.EqualTo(2));
+            Assert.That(lastError, Is.EqualTo(new string('e', 400)));
+            Assert.That(firstAt, Is.EqualTo(Received.UtcDateTime));
+            Assert.That(lastAt, Is.EqualTo(Received.AddHours(1).UtcDateTime));
+        });
+    }
+
+    [Test]
+    public void An_overlong_file_key_is_a_bug_and_throws()
+    {
+        using var content = TestContent.Xml();
+        var key = new string('k', 101);
+
+        Assert.That(() => intake.ReceiveAsync(content, new IntakeSource("inbox", "a.xml", Received, key), CancellationToken.None), Throws.ArgumentException);
+        Assert.That(() => intake.FindDeliveryAsync("inbox", "a.xml", key, CancellationToken.None), Throws.ArgumentException);
+        Assert.That(() => intake.RecordReadFailureAsync("inbox", "a.xml", key, "x", Received, CancellationToken.None), Throws.ArgumentException);
     }
 
     private async Task AssertNothingStoredAsync()

@@ -24,13 +24,69 @@ public sealed class DatabaseMigratorTests(DatabaseProvider provider)
         Assert.That(
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM SchemaVersions"),
             Is.EqualTo(first.ScriptsApplied.Count));
-        foreach (var table in new[] { "message", "message_content", "message_delivery", "message_finding" })
+        foreach (var table in new[] { "message", "message_content", "message_delivery", "message_finding", "inbox_attempt", "staff_task" })
         {
             Assert.That(
                 () => connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"),
                 Throws.Nothing,
                 table);
         }
+
+        Assert.That(() => connection.ExecuteScalarAsync<long>("SELECT COUNT(lease_until) FROM message"), Throws.Nothing, "message.lease_until");
+        Assert.That(() => connection.ExecuteScalarAsync<long>("SELECT COUNT(file_key) FROM message_delivery"), Throws.Nothing, "message_delivery.file_key");
+    }
+
+    [Test]
+    public async Task A_migration_waits_while_another_process_holds_the_migration_lock()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        var holder = DatabaseLock.TryAcquire(database.Settings, DatabaseLock.Migrations, TimeSpan.Zero);
+        Assert.That(holder, Is.Not.Null);
+        Task<MigrationResult> migrating;
+        try
+        {
+            migrating = Task.Run(() => DatabaseMigrator.Migrate(database.Settings));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.That(migrating.IsCompleted, Is.False, "it waits for the holder instead of migrating alongside it");
+        }
+        finally
+        {
+            holder!.Dispose();
+        }
+
+        var result = await migrating.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.That(result.ScriptsApplied, Is.EqualTo(DatabaseMigrator.ScriptNames(provider)));
+    }
+
+    [Test]
+    public async Task Concurrent_first_migrations_of_a_new_database_take_turns_and_apply_each_script_once()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+
+        // Eight first starts on one empty database at once (two services, a CLI run, ...): each on
+        // its own thread (the pool would run them one or two at a time on a small machine), all
+        // released together.
+        using var start = new ManualResetEventSlim();
+        var runs = Enumerable.Range(0, 8)
+            .Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    start.Wait();
+                    return DatabaseMigrator.Migrate(database.Settings);
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default))
+            .ToList();
+        start.Set();
+        var results = await Task.WhenAll(runs);
+
+        var scripts = DatabaseMigrator.ScriptNames(provider);
+        Assert.That(results.Count(result => result.ScriptsApplied.Count > 0), Is.EqualTo(1), "one run applies, the others find the journal complete");
+        Assert.That(results.Single(result => result.ScriptsApplied.Count > 0).ScriptsApplied, Is.EqualTo(scripts));
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        var journal = await connection.QueryAsync<string>($"SELECT ScriptName FROM {DatabaseMigrator.JournalTable}");
+        Assert.That(journal, Is.EquivalentTo(scripts), "each script journalled exactly once");
     }
 }
 
@@ -41,10 +97,13 @@ public sealed class DatabaseMigratorFailureTests
     {
         var connectionString = $"Data Source={Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N"), "x.db")};Mode=ReadWrite";
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
         var failure = Assert.Throws<DatabaseMigrationException>(() =>
             DatabaseMigrator.Migrate(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString)));
 
-        Assert.That(failure!.Message, Does.Contain("Sqlite"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "fails at once, not after waiting for the migration lock");
+        Assert.That(failure!.Message, Does.Contain("Sqlite").And.Not.Contain("Another process"));
         Assert.That(failure.ToString(), Does.Not.Contain(connectionString));
     }
 
@@ -81,6 +140,8 @@ public sealed class MigrationScriptTests
     {
         ["Backoffice.Data.Migrations.Sqlite.0001_message_store.sql"] = "faff0968d9dd46a6e98a32b784c10ce3c470a64f890017a0872bad22eb70086e",
         ["Backoffice.Data.Migrations.SqlServer.0001_message_store.sql"] = "3b0e2b0d72954189688d9f9d88eed703cdcbe15d83430148956c952d04540152",
+        ["Backoffice.Data.Migrations.Sqlite.0002_intake_leases_deliveries_tasks.sql"] = "d679cb46c715f4255fc28e6930ba107fbff25776a33278d71e1a64de248e48ae",
+        ["Backoffice.Data.Migrations.SqlServer.0002_intake_leases_deliveries_tasks.sql"] = "cd8e80919e1824b9a0157df242a1a1f3c8f10dabe3a8df23767eecca04676e82",
     };
 
     [Test]

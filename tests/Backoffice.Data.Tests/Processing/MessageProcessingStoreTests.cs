@@ -10,7 +10,8 @@ namespace Backoffice.Data.Tests.Processing;
 public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private static readonly string[] NoneGone = [];
 
     private TestDatabase database = null!;
     private MessageIntakeStore intake = null!;
@@ -21,7 +22,7 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
     {
         database = await TestDatabase.CreateAsync(provider);
         intake = new MessageIntakeStore(database.Connections);
-        store = new MessageProcessingStore(database.Connections, ClaimTimeout);
+        store = new MessageProcessingStore(database.Connections);
     }
 
     [TearDown]
@@ -42,24 +43,24 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
             ids.Add(await ReceiveAsync($"m{i}"));
         }
 
-        Assert.That(await store.ListPendingAsync(3, T0, CancellationToken.None), Is.EqualTo(ids.Take(3)));
-        Assert.That(await store.ListPendingAsync(100, T0, CancellationToken.None), Is.EqualTo(ids));
+        Assert.That(await store.ListPendingAsync(3, T0, NoneGone, CancellationToken.None), Is.EqualTo(ids.Take(3)));
+        Assert.That(await store.ListPendingAsync(100, T0, NoneGone, CancellationToken.None), Is.EqualTo(ids));
     }
 
     [Test]
-    public async Task A_claim_is_exclusive_and_a_second_claim_fails()
+    public async Task A_live_lease_blocks_every_other_claim_even_the_holders_own()
     {
         var id = await ReceiveAsync();
 
-        Assert.That(await store.TryClaimAsync(id, "instance-a", T0, CancellationToken.None), Is.True);
-        Assert.That(await store.TryClaimAsync(id, "instance-b", T0.AddSeconds(1), CancellationToken.None), Is.False);
-        Assert.That(await store.TryClaimAsync(id, "instance-a", T0.AddSeconds(2), CancellationToken.None), Is.False, "not even by the holder");
+        Assert.That(await ClaimAsync(id, "instance-a", T0), Is.True);
+        Assert.That(await ClaimAsync(id, "instance-b", T0.AddSeconds(1)), Is.False);
+        Assert.That(await ClaimAsync(id, "instance-a", T0.AddSeconds(2)), Is.False, "not even by the holder");
 
         var summary = await store.GetAsync(id, CancellationToken.None);
         Assert.That(summary!.Status, Is.EqualTo(MessageStatuses.Processing));
         Assert.That(summary.ClaimedBy, Is.EqualTo("instance-a"));
         Assert.That(summary.ClaimedAt, Is.EqualTo(T0));
-        Assert.That(await store.ListPendingAsync(10, T0.AddMinutes(1), CancellationToken.None), Is.Empty);
+        Assert.That(await store.ListPendingAsync(10, T0.AddMinutes(1), NoneGone, CancellationToken.None), Is.Empty);
     }
 
     [Test]
@@ -68,44 +69,168 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
         var id = await ReceiveAsync();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Task.Run(() => store.TryClaimAsync(id, $"instance-{i}", T0, CancellationToken.None))));
+            Task.Run(() => ClaimAsync(id, $"instance-{i}", T0))));
 
         Assert.That(results.Count(won => won), Is.EqualTo(1));
+        var winner = $"instance-{Array.IndexOf(results, true)}";
+        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedBy, Is.EqualTo(winner));
     }
 
     [Test]
-    public async Task A_stale_claim_is_pending_again_and_can_be_reclaimed_but_a_live_one_cannot()
+    public async Task Concurrent_takeovers_of_an_expired_lease_have_exactly_one_winner()
     {
         var id = await ReceiveAsync();
-        Assert.That(await store.TryClaimAsync(id, "crashed", T0, CancellationToken.None), Is.True);
+        Assert.That(await ClaimAsync(id, "crashed", T0), Is.True);
+        var later = T0 + Lease + TimeSpan.FromSeconds(1);
 
-        var justBefore = T0 + ClaimTimeout - TimeSpan.FromSeconds(1);
-        Assert.That(await store.ListPendingAsync(10, justBefore, CancellationToken.None), Is.Empty);
-        Assert.That(await store.TryClaimAsync(id, "other", justBefore, CancellationToken.None), Is.False);
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => ClaimAsync(id, $"instance-{i}", later))));
 
-        var after = T0 + ClaimTimeout + TimeSpan.FromSeconds(1);
-        Assert.That(await store.ListPendingAsync(10, after, CancellationToken.None), Is.EqualTo(new[] { id }));
-        Assert.That(await store.TryClaimAsync(id, "other", after, CancellationToken.None), Is.True);
-        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedBy, Is.EqualTo("other"));
+        Assert.That(results.Count(won => won), Is.EqualTo(1));
+        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedBy, Is.EqualTo($"instance-{Array.IndexOf(results, true)}"));
     }
 
     [Test]
-    public async Task Claim_staleness_is_exact_below_a_second()
+    public async Task An_expired_lease_is_pending_again_and_is_taken_over_but_a_live_one_is_not()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await ClaimAsync(id, "crashed", T0), Is.True);
+
+        var justBefore = T0 + Lease - TimeSpan.FromSeconds(1);
+        Assert.That(await store.ListPendingAsync(10, justBefore, NoneGone, CancellationToken.None), Is.Empty);
+        Assert.That(await ClaimAsync(id, "other", justBefore), Is.False);
+
+        var after = T0 + Lease + TimeSpan.FromSeconds(1);
+        Assert.That(await store.ListPendingAsync(10, after, NoneGone, CancellationToken.None), Is.EqualTo(new[] { id }));
+        Assert.That(await ClaimAsync(id, "other", after), Is.True);
+        var summary = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(summary!.ClaimedBy, Is.EqualTo("other"));
+        Assert.That(summary.ClaimedAt, Is.EqualTo(after), "the claim time is that of the takeover");
+        Assert.That(await store.ListPendingAsync(10, after, NoneGone, CancellationToken.None), Is.Empty, "the new lease is live");
+    }
+
+    [Test]
+    public async Task Lease_expiry_is_exact_below_a_second()
     {
         var id = await ReceiveAsync();
         var claimedAt = T0.AddMilliseconds(900);
-        Assert.That(await store.TryClaimAsync(id, "a", claimedAt, CancellationToken.None), Is.True);
+        Assert.That(await ClaimAsync(id, "a", claimedAt), Is.True);
+        var leaseUntil = claimedAt + Lease;
 
-        Assert.That(await store.ListPendingAsync(10, claimedAt + ClaimTimeout - TimeSpan.FromMilliseconds(1), CancellationToken.None), Is.Empty);
-        Assert.That(await store.ListPendingAsync(10, claimedAt + ClaimTimeout + TimeSpan.FromMilliseconds(1), CancellationToken.None), Is.EqualTo(new[] { id }));
-        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedAt, Is.EqualTo(claimedAt));
+        Assert.That(await store.ListPendingAsync(10, leaseUntil - TimeSpan.FromMilliseconds(1), NoneGone, CancellationToken.None), Is.Empty);
+        Assert.That(await store.ListPendingAsync(10, leaseUntil, NoneGone, CancellationToken.None), Is.Empty, "a lease holds up to and including its end");
+        Assert.That(await store.ListPendingAsync(10, leaseUntil + TimeSpan.FromMilliseconds(1), NoneGone, CancellationToken.None), Is.EqualTo(new[] { id }));
+        Assert.That(await ClaimAsync(id, "b", leaseUntil), Is.False);
+        Assert.That(await ClaimAsync(id, "b", leaseUntil + TimeSpan.FromMilliseconds(1)), Is.True);
+        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedAt, Is.EqualTo(leaseUntil + TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Test]
+    public async Task A_gone_owner_is_taken_over_at_once_even_with_a_live_lease()
+    {
+        var id = await ReceiveAsync();
+        var other = await ReceiveAsync("other");
+        Assert.That(await ClaimAsync(id, "crashed", T0), Is.True);
+        Assert.That(await ClaimAsync(other, "alive", T0), Is.True);
+        var soon = T0.AddSeconds(5);
+
+        Assert.That(await store.ListPendingAsync(10, soon, ["someone-else"], CancellationToken.None), Is.Empty, "only the owner's being gone counts");
+        Assert.That(await store.TryClaimAsync(id, "b", soon, soon + Lease, ["someone-else"], CancellationToken.None), Is.False);
+
+        string[] gone = ["gone-1", "crashed", "gone-2"];
+        Assert.That(await store.ListPendingAsync(10, soon, gone, CancellationToken.None), Is.EqualTo(new[] { id }), "the live owner's claim stays");
+        Assert.That(await store.TryClaimAsync(other, "b", soon, soon + Lease, gone, CancellationToken.None), Is.False);
+        Assert.That(await store.TryClaimAsync(id, "b", soon, soon + Lease, gone, CancellationToken.None), Is.True);
+        Assert.That((await store.GetAsync(id, CancellationToken.None))!.ClaimedBy, Is.EqualTo("b"));
+        Assert.That(await store.RecordOutcomeAsync(Outcome(id, []), "crashed", CancellationToken.None), Is.False, "the gone owner, back after all, answers nothing");
+    }
+
+    [Test]
+    public async Task A_claim_from_before_leases_counts_as_run_out()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await ClaimAsync(id, "old-version", T0), Is.True);
+        await using (var connection = await database.Connections.OpenAsync(CancellationToken.None))
+        {
+            // What migration 0002 leaves for a message that was being processed when it ran.
+            await connection.ExecuteAsync("UPDATE message SET lease_until = NULL WHERE id = @id", new { id });
+        }
+
+        Assert.That(await store.ListPendingAsync(10, T0.AddSeconds(1), NoneGone, CancellationToken.None), Is.EqualTo(new[] { id }));
+        Assert.That(await ClaimAsync(id, "new-version", T0.AddSeconds(1)), Is.True);
+    }
+
+    [Test]
+    public async Task Renewing_extends_the_lease_only_for_its_owner()
+    {
+        var id = await ReceiveAsync();
+        Assert.That(await ClaimAsync(id, "owner", T0), Is.True);
+        var firstEnd = T0 + Lease;
+
+        Assert.That(await store.RenewLeaseAsync(id, "intruder", firstEnd + Lease, CancellationToken.None), Is.False, "not the intruder's claim");
+        Assert.That(await store.ListPendingAsync(10, firstEnd.AddSeconds(1), NoneGone, CancellationToken.None), Is.EqualTo(new[] { id }), "the intruder extended nothing");
+
+        Assert.That(await store.RenewLeaseAsync(id, "owner", firstEnd + Lease, CancellationToken.None), Is.True);
+        Assert.That(await store.ListPendingAsync(10, firstEnd.AddSeconds(1), NoneGone, CancellationToken.None), Is.Empty, "the owner's renewal holds past the first end");
+        Assert.That(await ClaimAsync(id, "intruder", firstEnd.AddSeconds(1)), Is.False);
+        var summary = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(summary!.ClaimedBy, Is.EqualTo("owner"));
+        Assert.That(summary.ClaimedAt, Is.EqualTo(T0), "renewing does not move the claim time");
+
+        Assert.That(await ClaimAsync(id, "intruder", firstEnd + Lease + TimeSpan.FromSeconds(1)), Is.True, "the renewed lease runs out in its turn");
+        Assert.That(await store.RenewLeaseAsync(id, "owner", firstEnd + Lease + Lease, CancellationToken.None), Is.False, "a taken-over claim is no longer the owner's to renew");
+        Assert.That(await store.RenewLeaseAsync(id, "intruder", firstEnd + Lease + Lease, CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task Renewing_a_message_that_is_not_being_processed_does_nothing()
+    {
+        var received = await ReceiveAsync("received");
+        var processed = await ReceiveAsync("processed");
+        Assert.That(await ClaimAsync(processed, "a", T0), Is.True);
+        Assert.That(await store.RecordOutcomeAsync(Outcome(processed, []), "a", CancellationToken.None), Is.True);
+
+        Assert.That(await store.RenewLeaseAsync(received, "a", T0 + Lease, CancellationToken.None), Is.False);
+        Assert.That(await store.RenewLeaseAsync(processed, "a", T0 + Lease, CancellationToken.None), Is.False);
+        Assert.That(await store.RenewLeaseAsync(424242, "a", T0 + Lease, CancellationToken.None), Is.False);
+        Assert.That((await store.GetAsync(received, CancellationToken.None))!.Status, Is.EqualTo(MessageStatuses.Received));
+        Assert.That((await store.GetAsync(processed, CancellationToken.None))!.Status, Is.EqualTo(MessageStatuses.Processed));
+    }
+
+    [Test]
+    public async Task Claim_owners_are_the_instances_holding_a_claim_live_or_not()
+    {
+        var a = await ReceiveAsync("a");
+        var b = await ReceiveAsync("b");
+        var c = await ReceiveAsync("c");
+        var done = await ReceiveAsync("done");
+        await ReceiveAsync("unclaimed");
+        Assert.That(await ClaimAsync(a, "instance-1", T0), Is.True);
+        Assert.That(await ClaimAsync(b, "instance-1", T0), Is.True);
+        Assert.That(await ClaimAsync(c, "instance-2", T0 - Lease - Lease), Is.True, "long expired, still an owner");
+        Assert.That(await ClaimAsync(done, "instance-3", T0), Is.True);
+        Assert.That(await store.RecordOutcomeAsync(Outcome(done, []), "instance-3", CancellationToken.None), Is.True);
+
+        var owners = await store.ListClaimOwnersAsync(CancellationToken.None);
+
+        Assert.That(owners, Is.EquivalentTo(new[] { "instance-1", "instance-2" }));
+    }
+
+    [Test]
+    public async Task A_lease_that_ends_before_it_starts_is_a_bug_and_throws()
+    {
+        var id = await ReceiveAsync();
+
+        Assert.That(() => store.TryClaimAsync(id, "a", T0, T0, NoneGone, CancellationToken.None), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => store.TryClaimAsync(id, "a", T0, T0.AddSeconds(-1), NoneGone, CancellationToken.None), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That((await store.GetAsync(id, CancellationToken.None))!.Status, Is.EqualTo(MessageStatuses.Received));
     }
 
     [Test]
     public async Task An_outcome_with_findings_round_trips_and_the_message_is_done()
     {
         var id = await ReceiveAsync();
-        Assert.That(await store.TryClaimAsync(id, "instance-a", T0, CancellationToken.None), Is.True);
+        Assert.That(await ClaimAsync(id, "instance-a", T0), Is.True);
         StoredFinding[] findings =
         [
             new(1, "XSD", "0001", "/Bericht/Header/Dagtekening", 3, 17, "The element 'Dagtekening' has an invalid value."),
@@ -134,8 +259,8 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
             Assert.That(summary.ProcessedAt, Is.EqualTo(T0.AddMinutes(2)));
             Assert.That(summary.Findings, Is.EqualTo(findings));
         });
-        Assert.That(await store.ListPendingAsync(10, T0.AddDays(1), CancellationToken.None), Is.Empty, "processed is never pending, even long after");
-        Assert.That(await store.TryClaimAsync(id, "instance-b", T0.AddDays(1), CancellationToken.None), Is.False);
+        Assert.That(await store.ListPendingAsync(10, T0.AddDays(1), NoneGone, CancellationToken.None), Is.Empty, "processed is never pending, even long after");
+        Assert.That(await ClaimAsync(id, "instance-b", T0.AddDays(1)), Is.False);
         Assert.That(await store.RecordOutcomeAsync(outcome, CancellationToken.None), Is.False, "answered once");
     }
 
@@ -156,18 +281,23 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
     public async Task A_late_outcome_from_an_instance_whose_claim_was_taken_over_is_refused()
     {
         var id = await ReceiveAsync();
-        Assert.That(await store.TryClaimAsync(id, "slow", T0, CancellationToken.None), Is.True);
-        Assert.That(await store.TryClaimAsync(id, "fast", T0 + ClaimTimeout + TimeSpan.FromMinutes(1), CancellationToken.None), Is.True);
+        Assert.That(await ClaimAsync(id, "slow", T0), Is.True);
+        Assert.That(await ClaimAsync(id, "fast", T0 + Lease + TimeSpan.FromMinutes(1)), Is.True);
 
-        Assert.That(await store.RecordOutcomeAsync(Outcome(id, []), "slow", CancellationToken.None), Is.False);
+        Assert.That(await store.RecordOutcomeAsync(Outcome(id, [new(3, "TR338", "9338", null, null, null, "late")]), "slow", CancellationToken.None), Is.False);
+        var afterRefusal = await store.GetAsync(id, CancellationToken.None);
+        Assert.That(afterRefusal!.Status, Is.EqualTo(MessageStatuses.Processing));
+        Assert.That(afterRefusal.Findings, Is.Empty, "the refused outcome wrote no findings");
+
         Assert.That(await store.RecordOutcomeAsync(Outcome(id, []), "fast", CancellationToken.None), Is.True);
+        Assert.That(await store.RecordOutcomeAsync(Outcome(id, []), "slow", CancellationToken.None), Is.False, "nor after the new owner answered");
     }
 
     [Test]
     public async Task An_outcome_inside_the_callers_transaction_commits_or_rolls_back_with_it()
     {
         var id = await ReceiveAsync();
-        Assert.That(await store.TryClaimAsync(id, "a", T0, CancellationToken.None), Is.True);
+        Assert.That(await ClaimAsync(id, "a", T0), Is.True);
         var outcome = Outcome(id, [new(3, "TR338", "9338", null, null, null, "no allocation")]);
 
         await using (var connection = await database.Connections.OpenAsync(CancellationToken.None))
@@ -197,7 +327,7 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
     public async Task Unreadable_input_with_no_classification_is_recorded()
     {
         var id = await ReceiveAsync();
-        Assert.That(await store.TryClaimAsync(id, "a", T0, CancellationToken.None), Is.True);
+        Assert.That(await ClaimAsync(id, "a", T0), Is.True);
         var outcome = new MessageOutcome(id, null, null, null, null, null, null, null, Outcomes.Unreadable, "not XML", [], T0);
 
         Assert.That(await store.RecordOutcomeAsync(outcome, "a", CancellationToken.None), Is.True);
@@ -212,7 +342,7 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
     public async Task Overlong_values_read_from_a_message_are_clipped_not_refused()
     {
         var id = await ReceiveAsync();
-        Assert.That(await store.TryClaimAsync(id, "a", T0, CancellationToken.None), Is.True);
+        Assert.That(await ClaimAsync(id, "a", T0), Is.True);
         var outcome = Outcome(id, []) with { Identificatie = new string('9', 500), Sender = new string('8', 500) };
 
         Assert.That(await store.RecordOutcomeAsync(outcome, "a", CancellationToken.None), Is.True);
@@ -284,7 +414,7 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
                 Assert.That(reset.Busy, Is.Zero, "the log could not be reset");
             }
 
-            Assert.That(await store.TryClaimAsync(receipt.MessageId, "a", T0, CancellationToken.None), Is.True);
+            Assert.That(await ClaimAsync(receipt.MessageId, "a", T0), Is.True);
             Assert.That(await store.RecordOutcomeAsync(Outcome(receipt.MessageId, [new(3, "TR338", "9338", null, null, null, "no allocation")]), "a", CancellationToken.None), Is.True);
 
             var id = new { id = receipt.MessageId };
@@ -325,6 +455,10 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
 
     private static MessageOutcome Outcome(long id, IReadOnlyList<StoredFinding> findings) =>
         new(id, "iWmo 3.2", "WMO323", 446, "12345678", "0363", "ID-1", new DateOnly(2026, 3, 1), Outcomes.Accepted, null, findings, T0.AddMinutes(1));
+
+    /// <summary>A claim as the processor takes it: a lease of <see cref="Lease"/> from <paramref name="now"/>, nobody known gone.</summary>
+    private Task<bool> ClaimAsync(long id, string instanceId, DateTimeOffset now) =>
+        store.TryClaimAsync(id, instanceId, now, now + Lease, NoneGone, CancellationToken.None);
 
     private async Task<long> ReceiveAsync(string marker = "1")
     {
