@@ -141,7 +141,7 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.Sqlite.0001_message_store.sql"] = "faff0968d9dd46a6e98a32b784c10ce3c470a64f890017a0872bad22eb70086e",
         ["Backoffice.Data.Migrations.SqlServer.0001_message_store.sql"] = "3b0e2b0d72954189688d9f9d88eed703cdcbe15d83430148956c952d04540152",
         ["Backoffice.Data.Migrations.Sqlite.0002_intake_leases_deliveries_tasks.sql"] = "d679cb46c715f4255fc28e6930ba107fbff25776a33278d71e1a64de248e48ae",
-        ["Backoffice.Data.Migrations.SqlServer.0002_intake_leases_deliveries_tasks.sql"] = "cd8e80919e1824b9a0157df242a1a1f3c8f10dabe3a8df23767eecca04676e82",
+        ["Backoffice.Data.Migrations.SqlServer.0002_intake_leases_deliveries_tasks.sql"] = "3f2884a050587a20a4955797706c4984dd1f1f7cf83286b966699925a87f315d",
     };
 
     [Test]

@@ -18,7 +18,10 @@ GO
 
 -- Inbox files that could not be read, counted per file so that after the configured number of
 -- attempts the file is set aside and shown to staff instead of retried for ever.
+-- A surrogate clustered key: the natural key can pass the 900-byte limit of a clustered index,
+-- well within the 1,700 bytes of a nonclustered one.
 CREATE TABLE dbo.inbox_attempt (
+    id            bigint IDENTITY(1, 1) NOT NULL,
     source        nvarchar(50)   NOT NULL,
     original_name nvarchar(400)  NOT NULL,
     file_key      varchar(100)   NOT NULL,
@@ -26,7 +29,8 @@ CREATE TABLE dbo.inbox_attempt (
     first_at      datetime2(7)   NOT NULL,
     last_at       datetime2(7)   NOT NULL,
     last_error    nvarchar(400)  NOT NULL,
-    CONSTRAINT pk_inbox_attempt PRIMARY KEY CLUSTERED (source, original_name, file_key),
+    CONSTRAINT pk_inbox_attempt PRIMARY KEY CLUSTERED (id),
+    CONSTRAINT uq_inbox_attempt_file UNIQUE NONCLUSTERED (source, original_name, file_key),
     CONSTRAINT ck_inbox_attempt_attempts CHECK (attempts >= 1)
 );
 GO
