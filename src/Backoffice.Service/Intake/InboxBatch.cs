@@ -321,26 +321,12 @@ public sealed class InboxBatch(
     {
         var kind = NotARegularFileException.Describe(status.Kind);
         logger.LogWarning("An inbox entry is a {Kind}, not a regular file; refused without reading it", kind);
-        string? movedTo = null;
-        try
-        {
-            movedTo = SetAside.MoveUnread(path, status, paths.Quarantine, UnreadName("refused", Path.GetFileName(path)), InboxNotes.Refused(printable, status.Kind, time.GetUtcNow()));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("The refused entry could not be moved to quarantine ({Error}); it stays in the inbox", Redaction.Describe(ex));
-        }
-
-        await RecordTaskAsync(new StaffTask(
-            $"refused:{status.Key}",
-            StaffTaskKinds.RefusedEntry,
-            null,
-            $"Inbox entry refused: a {kind}, not a regular file",
-            movedTo is null
-                ? $"'{printable}' is a {kind}; it was not read and stays in the inbox ({paths.Inbox})."
-                : $"'{printable}' is a {kind}; it was not read and is now in quarantine as {Path.GetFileName(movedTo)}.",
-            time.GetUtcNow(),
-            null));
+        var movedTo = await QuarantineUnreadAsync(
+            path,
+            status,
+            "refused",
+            InboxNotes.Refused(printable, status.Kind, time.GetUtcNow()),
+            new StaffTask($"refused:{status.Key}", StaffTaskKinds.RefusedEntry, null, $"Inbox entry refused: a {kind}, not a regular file", $"'{printable}' is a {kind}; it was not read.", time.GetUtcNow(), null));
         return Result(printable, InputOutcomes.Refused, $"A {kind}, not a regular file: not read, nothing stored{(movedTo is null ? "; it stays in the inbox" : "; moved to quarantine")}. Listed for staff.") with { MovedTo = movedTo };
     }
 
@@ -366,26 +352,34 @@ public sealed class InboxBatch(
         }
 
         logger.LogError("An inbox file could not be read on {Attempts} scans ({Error}); set aside for staff", attempts, error);
+        var movedTo = await QuarantineUnreadAsync(
+            path,
+            status,
+            "unread",
+            InboxNotes.GaveUp(printable, attempts, error, time.GetUtcNow()),
+            new StaffTask($"unreadable:{status.Key}", StaffTaskKinds.UnreadableFile, null, "Inbox file could not be read", string.Create(CultureInfo.InvariantCulture, $"'{printable}' could not be read on {attempts} scans ({error}); nothing was stored."), time.GetUtcNow(), null));
+        return Result(printable, InputOutcomes.GivenUp, string.Create(CultureInfo.InvariantCulture, $"Could not be read on {attempts} scans ({error}); nothing stored{(movedTo is null ? ", the file stays in the inbox" : ", moved to quarantine")}. Listed for staff.")) with { MovedTo = movedTo };
+    }
+
+    /// <summary>
+    /// Moves an entry that was not read into quarantine (by rename only) with its reason, and
+    /// records the staff task saying where it is now. Null when it could not be moved and stays.
+    /// </summary>
+    private async Task<string?> QuarantineUnreadAsync(string path, FileStatus status, string prefix, string note, StaffTask task)
+    {
         string? movedTo = null;
         try
         {
-            movedTo = SetAside.MoveUnread(path, status, paths.Quarantine, UnreadName("unread", name), InboxNotes.GaveUp(printable, attempts, error, time.GetUtcNow()));
+            movedTo = SetAside.MoveUnread(path, status, paths.Quarantine, UnreadName(prefix, Path.GetFileName(path)), note);
         }
-        catch (Exception moveFault) when (moveFault is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("The unreadable file could not be moved to quarantine ({Error}); it stays in the inbox", Redaction.Describe(moveFault));
+            logger.LogWarning("An inbox entry that was not read could not be moved to quarantine ({Error}); it stays in the inbox", Redaction.Describe(ex));
         }
 
-        await RecordTaskAsync(new StaffTask(
-            $"unreadable:{status.Key}",
-            StaffTaskKinds.UnreadableFile,
-            null,
-            "Inbox file could not be read",
-            string.Create(CultureInfo.InvariantCulture, $"'{printable}' could not be read on {attempts} scans ({error}); nothing was stored. ")
-                + (movedTo is null ? $"It stays in the inbox ({paths.Inbox})." : $"It is now in quarantine as {Path.GetFileName(movedTo)}."),
-            time.GetUtcNow(),
-            null));
-        return Result(printable, InputOutcomes.GivenUp, string.Create(CultureInfo.InvariantCulture, $"Could not be read on {attempts} scans ({error}); nothing stored{(movedTo is null ? ", the file stays in the inbox" : ", moved to quarantine")}. Listed for staff.")) with { MovedTo = movedTo };
+        var where = movedTo is null ? $" It stays in the inbox ({paths.Inbox})." : $" It is now in quarantine as {Path.GetFileName(movedTo)}.";
+        await RecordTaskAsync(task with { Detail = task.Detail + where });
+        return movedTo;
     }
 
     private async Task RecordTaskAsync(StaffTask task)
