@@ -13,6 +13,12 @@ internal sealed class ElementPath
 
     public string Name(int level) => _frames[level].Name;
 
+    /// <summary>The position among same-named siblings of the element at <paramref name="level"/> (1-based).</summary>
+    public int Ordinal(int level) => _frames[level].Ordinal;
+
+    /// <summary>One step of a path as it is printed: <c>/Name</c> or <c>/Name[3]</c>.</summary>
+    public static string Step(string name, int ordinal) => Frame.Format(name, ordinal);
+
     /// <summary>Name counted from the top: 1 is the current element, 2 its parent.</summary>
     public string NameFromTop(int fromTop) => _frames[Depth - fromTop].Name;
 

@@ -1,0 +1,51 @@
+using Backoffice.Core.Messages;
+using Backoffice.Core.Validation;
+
+namespace Backoffice.Core.Rules;
+
+/// <summary>
+/// The rules that run on a message, found by their namespace (one file per rule under
+/// <c>Rules/Level2/</c>, named after its code), so adding a rule is adding its file. A rule set
+/// runs each rule switched on for the message's type and returns every finding, in rule order.
+/// </summary>
+public sealed class RuleSet
+{
+    private readonly IReadOnlyList<IMessageRule> rules;
+
+    public RuleSet(IEnumerable<IMessageRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        this.rules = [.. rules.OrderBy(r => r.Definition.Code, StringComparer.Ordinal)];
+        var twice = this.rules.GroupBy(r => r.Definition.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new ArgumentException($"Rule {twice.Key} is defined more than once.", nameof(rules));
+        }
+    }
+
+    /// <summary>The in-message rules (level 2) of iWmo 3.2: every rule class in <c>Backoffice.Core.Rules.Level2</c>.</summary>
+    public static RuleSet Level2 { get; } = new(Discover(typeof(RuleSet).Namespace + ".Level2"));
+
+    public IReadOnlyList<IMessageRule> Rules => rules;
+
+    /// <summary>Runs every rule switched on for the message's type.</summary>
+    public IReadOnlyList<Finding> Check(IwmoMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var report = new RuleReport();
+        foreach (var rule in rules)
+        {
+            if (rule.Definition.AppliesTo(message.Type))
+            {
+                rule.Check(message, report);
+            }
+        }
+
+        return report.Findings;
+    }
+
+    private static IEnumerable<IMessageRule> Discover(string ns) =>
+        typeof(RuleSet).Assembly.GetTypes()
+            .Where(t => t.Namespace == ns && t is { IsAbstract: false, IsClass: true } && typeof(IMessageRule).IsAssignableFrom(t))
+            .Select(t => (IMessageRule)Activator.CreateInstance(t, nonPublic: true)!);
+}
