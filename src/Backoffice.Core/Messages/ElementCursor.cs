@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Standard;
@@ -17,9 +18,13 @@ internal sealed class MalformedMessageException(string reason) : Exception(reaso
 /// A position in a message being read. Children of a message-level class are in the message
 /// namespace; children of a CDT_* element are in the basisschema namespace (iwmo-3.2.md §2).
 /// </summary>
-internal sealed class ElementCursor
+internal sealed partial class ElementCursor
 {
+    /// <summary>The fraction digits <see cref="TimeOnly"/> can hold: one tick is 100 ns.</summary>
+    private const int MaxFractionDigits = 7;
+
     private static readonly XNamespace Basis = MessageType.BasisschemaNamespace;
+
 
     private readonly XElement element;
     private readonly XNamespace messageNamespace;
@@ -54,12 +59,26 @@ internal sealed class ElementCursor
 
     public DateOnly? OptDate(string name) => element.Element(childNamespace + name) is { } e ? ParseDate(e, name) : null;
 
+    /// <summary>
+    /// LDT_Tijd: xs:time without a zone, <c>hh:mm:ss</c> with any number of fraction digits.
+    /// TimeOnly holds seven (100 ns ticks): digits past the seventh are cut off, not rounded, so a
+    /// value never moves into the next second (or day). Nothing in iWmo needs finer than 100 ns (IV013
+    /// orders allocations by Toewijzingsdatum + Toewijzingstijd), and a message that passed the XSD
+    /// must never fail here and so go unanswered.
+    /// </summary>
     public TimeOnly Time(string name)
     {
-        var text = Required(name).Value.Trim();
-        return TimeOnly.TryParseExact(text, ["HH:mm:ss", "HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            ? value
-            : throw Invalid(name, "is not a time hh:mm:ss without zone (LDT_Tijd)");
+        var match = XsTime().Match(Required(name).Value.Trim());
+        if (!match.Success)
+        {
+            throw Invalid(name, "is not a time hh:mm:ss without zone (LDT_Tijd)");
+        }
+
+        var fraction = match.Groups["fraction"].Value;
+        var ticks = fraction.Length == 0
+            ? 0
+            : long.Parse(fraction.Length > MaxFractionDigits ? fraction[..MaxFractionDigits] : fraction.PadRight(MaxFractionDigits, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
+        return new TimeOnly(Part(match, "hour"), Part(match, "minute"), Part(match, "second")).Add(TimeSpan.FromTicks(ticks));
     }
 
     public DebetCredit DebetCredit(string name) => Required(name).Value.Trim() switch
@@ -136,4 +155,10 @@ internal sealed class ElementCursor
         DateOnly.TryParseExact(e.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
             ? value
             : throw Invalid(name, "is not a date yyyy-mm-dd without zone (LDT_Datum)");
+
+    private static int Part(Match match, string group) => int.Parse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    /// <summary>The xs:time lexical form without zone, in range (24:00:00 is refused, as the schema validator refuses it).</summary>
+    [GeneratedRegex(@"^(?<hour>[01][0-9]|2[0-3]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9])(\.(?<fraction>[0-9]+))?$")]
+    private static partial Regex XsTime();
 }

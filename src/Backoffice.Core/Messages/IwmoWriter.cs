@@ -12,8 +12,10 @@ namespace Backoffice.Core.Messages;
 /// <summary>
 /// Writes a message record as iWmo 3.2 XML: UTF-8 without BOM and CR/LF line ends (OP192),
 /// prefixes as in the official samples (<c>wmo323:</c>, <c>iwmo:</c>) and elements in the order
-/// of the XSD sequences. Whether the values satisfy the XSD facets is the caller's business; the
-/// output is meant to be validated before it is sent.
+/// of the XSD sequences. An optional text that is blank is left out (see <see cref="ElementWriter.OptLeaf"/>);
+/// required lists and RetourCodes are never empty (the records cannot be built so). Whether the
+/// other values satisfy the XSD facets is the caller's business; the output is meant to be
+/// validated before it is sent.
 /// </summary>
 public static class IwmoWriter
 {
@@ -100,13 +102,11 @@ public static class IwmoWriter
         HeaderStart(w, h);
         w.Leaf("IdentificatieRetour", h.IdentificatieRetour);
         w.Leaf("DagtekeningRetour", h.DagtekeningRetour);
-        w.Leaf("XsltVersie", h.XsltVersie);
+        w.OptLeaf("XsltVersie", h.XsltVersie);
         XsdVersie(w, "XsdVersieRetour", h.XsdVersieRetour);
-        if (h.RetourCodes is { IsEmpty: false } codes)
-        {
-            w.RetourCodes(codes);
-        }
 
+        // Absent (null) is "fully accepted"; an empty list cannot be built (RetourHeader).
+        w.OptRetourCodes(h.RetourCodes);
         w.End();
     }
 
@@ -114,7 +114,7 @@ public static class IwmoWriter
     {
         HeaderStart(w, h);
         BerichtIdentificatie(w, "DeclaratieIdentificatie", h.DeclaratieIdentificatie);
-        w.Leaf("XsltVersie", h.XsltVersie);
+        w.OptLeaf("XsltVersie", h.XsltVersie);
         XsdVersie(w, "XsdVersieDeclaratie", h.XsdVersieDeclaratie);
         w.RetourCodes(h.RetourCodes);
         w.End();
@@ -139,35 +139,35 @@ public static class IwmoWriter
     private static void Geboortedatum(ElementWriter w, Geboortedatum? g) => w.Cdt("Geboortedatum", g, (w, g) =>
     {
         w.Leaf("Datum", g.Datum);
-        w.Leaf("DatumGebruik", g.DatumGebruik);
+        w.OptLeaf("DatumGebruik", g.DatumGebruik);
     });
 
     private static void Achternaam(ElementWriter w, string name, Achternaamgegevens? a) => w.Cdt(name, a, (w, a) =>
     {
         w.Leaf("Achternaam", a.Achternaam);
-        w.Leaf("Voorvoegsel", a.Voorvoegsel);
+        w.OptLeaf("Voorvoegsel", a.Voorvoegsel);
     });
 
     private static void VolledigeNaam(ElementWriter w, VolledigeNaam n) => w.Cdt("Naam", n, (w, n) =>
     {
         Achternaam(w, "Geslachtsnaam", n.Geslachtsnaam);
         Achternaam(w, "Partnernaam", n.Partnernaam);
-        w.Leaf("Voornamen", n.Voornamen);
-        w.Leaf("Voorletters", n.Voorletters);
+        w.OptLeaf("Voornamen", n.Voornamen);
+        w.OptLeaf("Voorletters", n.Voorletters);
         w.Leaf("NaamGebruik", n.NaamGebruik);
     });
 
     private static void VerkorteNaam(ElementWriter w, VerkorteNaam n) => w.Cdt("Naam", n, (w, n) =>
     {
         Achternaam(w, "Geslachtsnaam", n.Geslachtsnaam);
-        w.Leaf("Voornamen", n.Voornamen);
-        w.Leaf("Voorletters", n.Voorletters);
+        w.OptLeaf("Voornamen", n.Voornamen);
+        w.OptLeaf("Voorletters", n.Voorletters);
     });
 
     private static void Communicatie(ElementWriter w, Communicatie? c) => w.Cdt("Communicatie", c, (w, c) =>
     {
         w.Leaf("Vorm", c.Vorm);
-        w.Leaf("Taal", c.Taal);
+        w.OptLeaf("Taal", c.Taal);
     });
 
     private static void Adres(ElementWriter w, Adres? a) => w.Cdt("Adres", a, (w, a) =>
@@ -175,14 +175,14 @@ public static class IwmoWriter
         w.Cdt("Huis", a.Huis, (w, h) =>
         {
             w.Leaf("Huisnummer", h.Huisnummer);
-            w.Leaf("Huisletter", h.Huisletter);
-            w.Leaf("HuisnummerToevoeging", h.HuisnummerToevoeging);
-            w.Leaf("AanduidingWoonadres", h.AanduidingWoonadres);
+            w.OptLeaf("Huisletter", h.Huisletter);
+            w.OptLeaf("HuisnummerToevoeging", h.HuisnummerToevoeging);
+            w.OptLeaf("AanduidingWoonadres", h.AanduidingWoonadres);
         });
-        w.Leaf("Postcode", a.Postcode);
-        w.Leaf("Straatnaam", a.Straatnaam);
-        w.Leaf("Plaatsnaam", a.Plaatsnaam);
-        w.Leaf("LandCode", a.LandCode);
+        w.OptLeaf("Postcode", a.Postcode);
+        w.OptLeaf("Straatnaam", a.Straatnaam);
+        w.OptLeaf("Plaatsnaam", a.Plaatsnaam);
+        w.OptLeaf("LandCode", a.LandCode);
     });
 
     private static void Telefoon(ElementWriter w, string name, Telefoon? t) => w.Cdt(name, t, (w, t) =>
@@ -212,7 +212,7 @@ public static class IwmoWriter
     private static void Product(ElementWriter w, Product? p) => w.Cdt("Product", p, (w, p) =>
     {
         w.Leaf("Categorie", p.Categorie);
-        w.Leaf("Code", p.Code);
+        w.OptLeaf("Code", p.Code);
     });
 
     private static void Omvang(ElementWriter w, Omvang? o) => w.Cdt("Omvang", o, (w, o) =>
@@ -225,14 +225,14 @@ public static class IwmoWriter
     private static void Verwijzer(ElementWriter w, Verwijzer v) => w.Cdt("Verwijzer", v, (w, v) =>
     {
         w.Leaf("Type", v.Type);
-        w.Leaf("Naam", v.Naam);
-        w.Leaf("ZorgverlenerCode", v.ZorgverlenerCode);
+        w.OptLeaf("Naam", v.Naam);
+        w.OptLeaf("ZorgverlenerCode", v.ZorgverlenerCode);
     });
 
     private static void Referentie(ElementWriter w, Referentie r) => w.Cdt("ProductReferentie", r, (w, r) =>
     {
         w.Leaf("ReferentieNummer", r.ReferentieNummer);
-        w.Leaf("VorigReferentieNummer", r.VorigReferentieNummer);
+        w.OptLeaf("VorigReferentieNummer", r.VorigReferentieNummer);
     });
 
     private static void BedragMetDC(ElementWriter w, string name, BedragMetDC b) => w.Cdt(name, b, (w, b) =>
@@ -257,8 +257,8 @@ public static class IwmoWriter
         w.Start("Client");
         ToewijzingClientGegevens(w, c.Gegevens);
         w.List("Relaties", c.Relaties, (w, r) => Relatie(w, r.Gegevens, r.Contact, null, null));
-        w.List("Contactgegevens", c.Contactgegevens, (w, k) => Contact(w, k, null));
-        w.List("ToegewezenProducten", c.ToegewezenProducten, (w, p) => ToegewezenProduct(w, p, null));
+        w.RequiredList("Contactgegevens", c.Contactgegevens, (w, k) => Contact(w, k, null));
+        w.RequiredList("ToegewezenProducten", c.ToegewezenProducten, (w, p) => ToegewezenProduct(w, p, null));
         w.End();
     }
 
@@ -267,8 +267,8 @@ public static class IwmoWriter
         w.Start("Client");
         ToewijzingClientGegevens(w, c.Gegevens);
         w.List("Relaties", c.Relaties, (w, r) => Relatie(w, r.Gegevens, r.Contact.Contact, r.Contact.RetourCodes, r.RetourCodes));
-        w.List("Contactgegevens", c.Contactgegevens, (w, k) => Contact(w, k.Contact, k.RetourCodes));
-        w.List("ToegewezenProducten", c.ToegewezenProducten, (w, p) => ToegewezenProduct(w, p.ToegewezenProduct, p.RetourCodes));
+        w.RequiredList("Contactgegevens", c.Contactgegevens, (w, k) => Contact(w, k.Contact, k.RetourCodes));
+        w.RequiredList("ToegewezenProducten", c.ToegewezenProducten, (w, p) => ToegewezenProduct(w, p.ToegewezenProduct, p.RetourCodes));
         w.RetourCodes(c.RetourCodes);
         w.End();
     }
@@ -280,9 +280,9 @@ public static class IwmoWriter
         w.Leaf("Geslacht", g.Geslacht);
         VolledigeNaam(w, g.Naam);
         Communicatie(w, g.Communicatie);
-        w.Leaf("JuridischeStatus", g.JuridischeStatus);
-        w.Leaf("WettelijkeVertegenwoordiging", g.WettelijkeVertegenwoordiging);
-        w.Leaf("Commentaar", g.Commentaar);
+        w.OptLeaf("JuridischeStatus", g.JuridischeStatus);
+        w.OptLeaf("WettelijkeVertegenwoordiging", g.WettelijkeVertegenwoordiging);
+        w.OptLeaf("Commentaar", g.Commentaar);
     }
 
     private static void Relatie(
@@ -293,7 +293,7 @@ public static class IwmoWriter
         w.Leaf("Volgorde", g.Volgorde);
         w.Leaf("Soort", g.Soort);
         Geboortedatum(w, g.Geboortedatum);
-        w.Leaf("Geslacht", g.Geslacht);
+        w.OptLeaf("Geslacht", g.Geslacht);
         VolledigeNaam(w, g.Naam);
         Contact(w, contact, contactRetourCodes);
         w.OptRetourCodes(retourCodes);
@@ -305,9 +305,9 @@ public static class IwmoWriter
         w.Start("Contact");
         w.Leaf("Soort", c.Soort);
         Adres(w, c.Adres);
-        w.Leaf("Organisatie", c.Organisatie);
+        w.OptLeaf("Organisatie", c.Organisatie);
         Telefoonnummers(w, c.Telefoon);
-        w.Leaf("Emailadres", c.Emailadres);
+        w.OptLeaf("Emailadres", c.Emailadres);
         OpenPeriode(w, c.Periode);
         w.OptRetourCodes(retourCodes);
         w.End();
@@ -317,16 +317,16 @@ public static class IwmoWriter
     {
         w.Start("ToegewezenProduct");
         w.Leaf("ToewijzingNummer", p.ToewijzingNummer);
-        w.Leaf("ReferentieAanbieder", p.ReferentieAanbieder);
+        w.OptLeaf("ReferentieAanbieder", p.ReferentieAanbieder);
         Product(w, p.Product);
         w.Leaf("Toewijzingsdatum", p.Toewijzingsdatum);
         w.Leaf("Toewijzingstijd", p.Toewijzingstijd);
         w.Leaf("Ingangsdatum", p.Ingangsdatum);
         w.Leaf("Einddatum", p.Einddatum);
-        w.Leaf("RedenWijziging", p.RedenWijziging);
+        w.OptLeaf("RedenWijziging", p.RedenWijziging);
         Omvang(w, p.Omvang);
         w.Leaf("Budget", p.Budget);
-        w.Leaf("Commentaar", p.Commentaar);
+        w.OptLeaf("Commentaar", p.Commentaar);
         w.OptRetourCodes(retourCodes);
         w.End();
     }
@@ -346,8 +346,8 @@ public static class IwmoWriter
         Geboortedatum(w, g.Geboortedatum);
         w.Leaf("Geslacht", g.Geslacht);
         VerkorteNaam(w, g.Naam);
-        w.Leaf("Commentaar", commentaar);
-        w.List(wrapper, products, product);
+        w.OptLeaf("Commentaar", commentaar);
+        w.RequiredList(wrapper, products, product);
         w.OptRetourCodes(retourCodes);
         w.End();
     }
@@ -410,8 +410,8 @@ public static class IwmoWriter
         Omvang(w, p.Omvang);
         w.Leaf("Budget", p.Budget);
         Verwijzer(w, p.Verwijzer);
-        w.Leaf("Raamcontract", p.Raamcontract);
-        w.Leaf("Commentaar", p.Commentaar);
+        w.OptLeaf("Raamcontract", p.Raamcontract);
+        w.OptLeaf("Commentaar", p.Commentaar);
         w.OptRetourCodes(retourCodes);
         w.End();
     }
@@ -487,7 +487,7 @@ public static class IwmoWriter
         w.Start("Antwoord");
         w.Leaf("ReferentieAanbieder", a.ReferentieAanbieder);
         w.Leaf("VerzoekAntwoord", a.VerzoekAntwoord);
-        w.Leaf("RedenAfwijzingVerzoek", a.RedenAfwijzingVerzoek);
+        w.OptLeaf("RedenAfwijzingVerzoek", a.RedenAfwijzingVerzoek);
         w.OptRetourCodes(retourCodes);
         w.End();
     }
@@ -501,7 +501,7 @@ public static class IwmoWriter
         GeslotenPeriode(w, "DeclaratiePeriode", d.DeclaratiePeriode);
         w.Leaf("DeclaratieDagtekening", d.DeclaratieDagtekening);
         TotaalBedragMetDC(w, "TotaalIngediendBedrag", d.TotaalIngediendBedrag);
-        w.List("Clienten", d.Clienten, (w, c) => DeclaratieClient(w, c.Bsn, c.Prestaties, (w, p) => Prestatie(w, p, null), null));
+        w.RequiredList("Clienten", d.Clienten, (w, c) => DeclaratieClient(w, c.Bsn, c.Prestaties, (w, p) => Prestatie(w, p, null), null));
         w.End();
     }
 
@@ -522,7 +522,7 @@ public static class IwmoWriter
     {
         w.Start("Client");
         w.Leaf("Bsn", bsn);
-        w.List("Prestaties", prestaties, prestatie);
+        w.RequiredList("Prestaties", prestaties, prestatie);
         w.OptRetourCodes(retourCodes);
         w.End();
     }

@@ -23,6 +23,16 @@ public sealed record MessageType(
     /// <summary>The schema file name in the official download and in <c>schemas/iwmo-3.2</c>.</summary>
     public string SchemaFileName => Name + ".xsd";
 
+    /// <summary>A retour or declaration answer on another message (302 ... 320, 325); <see cref="AnswersName"/> names it.</summary>
+    public bool IsAnswer => AnswersName is not null;
+
+    /// <summary>
+    /// An answer the municipality itself builds and sends (306, 308, 316, 318, 325): one arriving in
+    /// the municipality's inbox is not a message to take in. The 302 and 320 are answers too, but the
+    /// provider sends them (on our 301 and 319), so they are taken in (iwmo-3.2.md §3, product.md).
+    /// </summary>
+    public bool IsMunicipalityAnswer => IsAnswer && Direction == MessageDirection.MunicipalityToProvider;
+
     public static readonly MessageType Wmo301 = new("WMO301", 414, MessageDirection.MunicipalityToProvider, "WMO302", null);
     public static readonly MessageType Wmo302 = new("WMO302", 415, MessageDirection.ProviderToMunicipality, null, "WMO301");
     public static readonly MessageType Wmo305 = new("WMO305", 418, MessageDirection.ProviderToMunicipality, "WMO306", null);

@@ -9,8 +9,9 @@ using Backoffice.Core.Xml;
 namespace Backoffice.Core.Validation;
 
 /// <summary>
-/// Level 1 of the standard in one forward-only pass: technical file rules (size OP179, no BOM
-/// OP192, no DTD), well-formedness, classification by root namespace and BerichtCode, and XSD
+/// Level 1 of the standard in one forward-only pass: technical file rules (size OP179; UTF-8 without
+/// a BOM, OP192; no DTD), well-formedness, classification by root namespace (and, for the inbox,
+/// direction: see <see cref="MessageScope"/>), BerichtCode against the namespace (RS047), and XSD
 /// validation against the configured <see cref="SchemaCatalogue"/>. Memory stays flat whatever the
 /// size of the message. Bad input is a value: this never throws for anything the input contains.
 /// </summary>
@@ -24,6 +25,22 @@ public sealed partial class MessageValidator
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    /// <summary>
+    /// First bytes that show the file is not UTF-8 at all (XML 1.0 appendix F). Longer patterns
+    /// first: a UTF-32 little-endian BOM starts like the UTF-16 one.
+    /// </summary>
+    private static readonly (byte[] Start, string What)[] ForeignEncodings =
+    [
+        ([0x00, 0x00, 0xFE, 0xFF], "starts with a UTF-32 byte order mark (00 00 FE FF, big-endian)"),
+        ([0xFF, 0xFE, 0x00, 0x00], "starts with a UTF-32 byte order mark (FF FE 00 00, little-endian)"),
+        ([0xFE, 0xFF], "starts with a UTF-16 byte order mark (FE FF, big-endian)"),
+        ([0xFF, 0xFE], "starts with a UTF-16 byte order mark (FF FE, little-endian)"),
+        ([0x00, 0x00, 0x00, 0x3C], "is UTF-32 (big-endian) without a byte order mark"),
+        ([0x3C, 0x00, 0x00, 0x00], "is UTF-32 (little-endian) without a byte order mark"),
+        ([0x00, 0x3C], "is UTF-16 (big-endian) without a byte order mark"),
+        ([0x3C, 0x00], "is UTF-16 (little-endian) without a byte order mark"),
+    ];
+
     private readonly SchemaCatalogue _catalogue;
     private readonly long _maxBytes;
 
@@ -35,15 +52,27 @@ public sealed partial class MessageValidator
 
     public SchemaCatalogue Catalogue => _catalogue;
 
-    /// <summary>Classifies and validates one message. The stream is read once, forward only.</summary>
-    public ValidationReport Validate(Stream input) => Run(input, classify: true);
+    /// <summary>
+    /// Classifies and validates one message as the inbox takes it in (<see cref="MessageScope.Inbound"/>):
+    /// the safe default, because an answer of our own in the inbox must never be taken for one
+    /// received. The stream is read once, forward only.
+    /// </summary>
+    public ValidationReport Validate(Stream input) => Validate(input, MessageScope.Inbound);
+
+    /// <summary>
+    /// Classifies and validates one message. <paramref name="scope"/> says whether the answers the
+    /// municipality sends itself (306, 308, 316, 318, 325) are in scope: not for the inbox
+    /// (<see cref="MessageScope.Inbound"/>), yes for staff checking outgoing answers
+    /// (<see cref="MessageScope.AnyDirection"/>). The stream is read once, forward only.
+    /// </summary>
+    public ValidationReport Validate(Stream input, MessageScope scope) => Run(input, classify: true, scope);
 
     /// <summary>XSD verdict only, for any document the catalogue has a schema for (no iWmo classification).</summary>
-    internal ValidationReport ValidateAgainstCatalogue(Stream input) => Run(input, classify: false);
+    internal ValidationReport ValidateAgainstCatalogue(Stream input) => Run(input, classify: false, MessageScope.AnyDirection);
 
-    private ValidationReport Run(Stream input, bool classify)
+    private ValidationReport Run(Stream input, bool classify, MessageScope scope)
     {
-        var scan = new Scan(classify);
+        var scan = new Scan(classify, scope);
         try
         {
             if (RemainingLength(input) is { } length && length > _maxBytes)
@@ -55,9 +84,17 @@ public sealed partial class MessageValidator
             using var guarded = new GuardedStream(input, _maxBytes);
             if (guarded.StartsWith(Utf8Bom))
             {
-                // OP192: UTF-8 without a byte order mark. Recorded, and the pass goes on so the
-                // sender also hears about anything else that is wrong.
-                scan.Add(new Finding(1, "OP192", null, null, 1, 1, "The file starts with a byte order mark (BOM); iWmo files must be UTF-8 without a BOM (OP192)."));
+                // OP192: UTF-8 without a byte order mark. The content is still UTF-8, so this is
+                // recorded and the pass goes on: the sender also hears about anything else wrong.
+                scan.Add(new Finding(1, "OP192", null, null, 1, 1,
+                    "The file starts with a UTF-8 byte order mark (BOM, EF BB BF); iWmo files are UTF-8 without a BOM. This is the file-format rule OP192, not an XSD error."));
+            }
+            else if (ForeignEncodings.FirstOrDefault(e => guarded.StartsWith(e.Start)).What is { } foreign)
+            {
+                // OP192: the content is not UTF-8, so nothing after this is read as the standard
+                // means it; one precise finding says more than the parse errors that would follow.
+                return scan.Stop(Verdict.Invalid, new Finding(1, "OP192", null, null, 1, 1,
+                    $"The file {foreign}; iWmo files are UTF-8 without a byte order mark (file-format rule OP192)."));
             }
 
             using var reader = XmlReader.Create(guarded, ReaderSettings(scan));
@@ -79,9 +116,44 @@ public sealed partial class MessageValidator
         }
         catch (XmlException ex)
         {
-            return scan.Stop(Verdict.Unreadable, Unreadable(ex, scan));
+            return EncodingDeclarationError(ex) is { } encoding
+                ? scan.Stop(Verdict.Invalid, encoding)
+                : scan.Stop(Verdict.Unreadable, Unreadable(ex, scan));
         }
     }
+
+    /// <summary>
+    /// OP192 for a declaration the parser cannot even switch to: an encoding it does not know, or a
+    /// UTF-16 declaration on 8-bit content. A declared encoding it can read is seen as the
+    /// declaration node goes by (<see cref="Scan.Observe"/>).
+    /// </summary>
+    private static Finding? EncodingDeclarationError(XmlException ex)
+    {
+        var text = ex.Message;
+        var unknown = UnsupportedEncoding().Match(text);
+        if (unknown.Success)
+        {
+            return DeclaredEncoding(unknown.Groups[1].Value, NullIfZero(ex.LineNumber), NullIfZero(ex.LinePosition), readable: false);
+        }
+
+        return text.Contains("Cannot switch to Unicode", StringComparison.Ordinal)
+            ? new Finding(1, "OP192", null, null, NullIfZero(ex.LineNumber), NullIfZero(ex.LinePosition),
+                "The file declares a UTF-16 (Unicode) encoding; iWmo files are UTF-8 (file-format rule OP192).")
+            : null;
+    }
+
+    /// <summary>
+    /// The OP192 finding for <c>encoding="..."</c> other than UTF-8. The name is shown only when it
+    /// has the form of an encoding name (XML 1.0 EncName), so no other content ends up in a finding.
+    /// </summary>
+    private static Finding DeclaredEncoding(string name, int? line, int? column, bool readable)
+    {
+        var declares = EncodingName().IsMatch(name) ? $"declares encoding {name}" : "declares an encoding other than UTF-8";
+        var unreadable = readable ? string.Empty : " (not one this service can read)";
+        return new Finding(1, "OP192", null, null, line, column, $"The file {declares}{unreadable}; iWmo files are UTF-8 (file-format rule OP192).");
+    }
+
+    private static int? NullIfZero(int value) => value == 0 ? null : value;
 
     /// <summary>
     /// The size when the stream knows it: seekable files, and database blob streams that know
@@ -126,6 +198,12 @@ public sealed partial class MessageValidator
         else if (scan.ElementsSeen == 0 && text.Contains("Root element is missing", StringComparison.Ordinal))
         {
             plain = "The file is empty or holds no XML element.";
+        }
+        else if (text.Contains("Invalid character in the given encoding", StringComparison.Ordinal))
+        {
+            // Not a markup error: the bytes do not decode, which is OP192 (UTF-8) broken.
+            return new Finding(1, "OP192", null, scan.CurrentPath(), NullIfZero(ex.LineNumber), NullIfZero(ex.LinePosition),
+                "The file holds bytes that are not valid UTF-8; iWmo files are UTF-8 (file-format rule OP192).");
         }
         else if (text.Contains("Unexpected end of file", StringComparison.Ordinal))
         {
@@ -192,9 +270,18 @@ public sealed partial class MessageValidator
     [GeneratedRegex(@"^http://www\.istandaarden\.nl/(?<std>[a-z]+)/(?<major>\d+)_(?<minor>\d+)/(?<msg>[a-z]+\d+)/schema")]
     private static partial Regex IStandaardNamespace();
 
+    [GeneratedRegex(@"System does not support '([^']*)' encoding")]
+    private static partial Regex UnsupportedEncoding();
+
+    /// <summary>XML 1.0 EncName, bounded: <c>[A-Za-z] ([A-Za-z0-9._] | '-')*</c>.</summary>
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._\-]{0,39}$")]
+    private static partial Regex EncodingName();
+
     /// <summary>State of one pass: the element path, header facts and findings so far.</summary>
-    private sealed class Scan(bool classify)
+    private sealed class Scan(bool classify, MessageScope scope)
     {
+        private const string BerichtCodePath = "/Bericht/Header/BerichtCode";
+
         private readonly List<Finding> _findings = [];
         private readonly ElementPath _path = new();
         private int _omitted;
@@ -207,6 +294,8 @@ public sealed partial class MessageValidator
         private string? _dagtekening;
         private string? _textTarget;
         private Verdict? _stoppedWith;
+        private (int? Line, int? Column) _berichtCodeAt;
+        private Finding? _berichtCodeXsd;
 
         public XmlReader? Reader { get; set; }
 
@@ -229,6 +318,11 @@ public sealed partial class MessageValidator
         {
             switch (reader.NodeType)
             {
+                case XmlNodeType.XmlDeclaration when reader.GetAttribute("encoding") is { } encoding
+                    && !encoding.Equals("UTF-8", StringComparison.OrdinalIgnoreCase):
+                    // OP192. The parser reads the declared encoding, so the pass goes on (as for a BOM).
+                    Add(DeclaredEncoding(encoding, LineOf(), ColumnOf(), readable: true));
+                    break;
                 case XmlNodeType.Element:
                     ElementsSeen++;
                     _path.Push(reader.LocalName);
@@ -238,18 +332,26 @@ public sealed partial class MessageValidator
                     }
 
                     _textTarget = HeaderField();
+                    if (_textTarget is not null)
+                    {
+                        SetHeaderField(_textTarget, null);
+                        if (_textTarget == "BerichtCode")
+                        {
+                            _berichtCodeAt = (LineOf(), ColumnOf());
+                        }
+                    }
+
                     if (reader.IsEmptyElement)
                     {
-                        _path.Pop();
+                        EndOfElement();
                     }
 
                     break;
-                case XmlNodeType.Text when _textTarget is not null:
-                    SetHeaderField(_textTarget, reader.Value);
+                case XmlNodeType.Text or XmlNodeType.CDATA when _textTarget is not null:
+                    AppendHeaderField(_textTarget, reader.Value);
                     break;
                 case XmlNodeType.EndElement:
-                    _path.Pop();
-                    _textTarget = null;
+                    EndOfElement();
                     break;
             }
 
@@ -274,7 +376,71 @@ public sealed partial class MessageValidator
             }
 
             var (path, message) = Locate(e.Message);
-            Add(new Finding(1, "XSD", null, path, NullIfZero(e.Exception.LineNumber), NullIfZero(e.Exception.LinePosition), message));
+            var finding = new Finding(1, "XSD", null, path, NullIfZero(e.Exception.LineNumber), NullIfZero(e.Exception.LinePosition), message);
+            if (_type is not null && path == BerichtCodePath && Reader is { LocalName: "BerichtCode" } r
+                && (r.NodeType == XmlNodeType.EndElement || (r.NodeType == XmlNodeType.Element && r.IsEmptyElement)))
+            {
+                // The value error of Header/BerichtCode comes on the read that closes it, just before
+                // CheckBerichtCode sees the element close; that check decides whether it stands.
+                _berichtCodeXsd = finding;
+                return;
+            }
+
+            Add(finding);
+        }
+
+        /// <summary>Leaves the current element; a Header/BerichtCode is checked against the namespace as it closes.</summary>
+        private void EndOfElement()
+        {
+            if (_type is not null && _path.Depth == 3 && _path.NameFromTop(1) == "BerichtCode" && CurrentPath() == BerichtCodePath)
+            {
+                CheckBerichtCode(_type);
+            }
+
+            _path.Pop();
+            _textTarget = null;
+        }
+
+        /// <summary>
+        /// RS047: the BerichtCode is the one the specification fixes for the message the namespace
+        /// names (iwmo-3.2.md §3). The XSD checks it only as a pattern; this says which code belongs
+        /// where. Only a code of at most three digits is quoted: it is a code, never personal data.
+        /// </summary>
+        private void CheckBerichtCode(MessageType type)
+        {
+            var code = _berichtCode?.Trim() ?? string.Empty;
+            var expected = type.BerichtCode.ToString(CultureInfo.InvariantCulture);
+            var xsd = _berichtCodeXsd;
+            _berichtCodeXsd = null;
+            if (code == expected)
+            {
+                if (xsd is not null)
+                {
+                    Add(xsd);
+                }
+
+                return;
+            }
+
+            string what;
+            if (code.Length == 0)
+            {
+                what = $"BerichtCode is empty; {type} has BerichtCode {expected}";
+            }
+            else if (code.Length <= 3 && code.All(char.IsAsciiDigit))
+            {
+                var other = MessageType.FromBerichtCode(int.Parse(code, NumberStyles.None, CultureInfo.InvariantCulture));
+                what = $"BerichtCode {code} does not belong to {type} (expected {expected}); "
+                    + (other is null ? $"{code} is not the code of any iWmo 3.2 message" : $"{code} is the BerichtCode of {other}");
+            }
+            else
+            {
+                what = $"BerichtCode is not a three-digit code; {type} has BerichtCode {expected}";
+            }
+
+            // Replaces the XSD pattern error, which says only that the value does not match.
+            Add(new Finding(1, "RS047", null, BerichtCodePath, _berichtCodeAt.Line, _berichtCodeAt.Column,
+                $"{what}. The namespace says this is a {type} (RS047: BerichtCode as the specification fixes it)."));
         }
 
         public ValidationReport Stop(Verdict verdict, Finding finding)
@@ -291,6 +457,13 @@ public sealed partial class MessageValidator
                 return Report(stopped);
             }
 
+            if (_berichtCodeXsd is { } held)
+            {
+                // Never reached in practice (the element's close takes it), but no finding is ever dropped.
+                Add(held);
+                _berichtCodeXsd = null;
+            }
+
             if (ElementsSeen == 0)
             {
                 return Stop(Verdict.Unreadable, new Finding(1, null, null, null, null, null, "The file is empty or holds no XML element."));
@@ -303,13 +476,13 @@ public sealed partial class MessageValidator
 
         private ValidationReport Report(Verdict verdict)
         {
-            int? code = int.TryParse(_berichtCode, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
+            int? code = int.TryParse(_berichtCode?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
             return new ValidationReport(
                 verdict,
                 _standard,
                 _type?.Name ?? _otherType,
                 code,
-                new MessageHeaderFacts(_afzender, _ontvanger, _identificatie, _dagtekening),
+                new MessageHeaderFacts(_afzender?.Trim(), _ontvanger?.Trim(), _identificatie?.Trim(), _dagtekening?.Trim()),
                 _findings.ToArray(),
                 _omitted);
         }
@@ -335,6 +508,14 @@ public sealed partial class MessageValidator
             if (_type is not null)
             {
                 _standard = "iWmo 3.2";
+                if (scope == MessageScope.Inbound && _type.IsMunicipalityAnswer)
+                {
+                    _findings.Clear();
+                    Stop(Verdict.Unsupported, new Finding(1, null, null, CurrentPath(), LineOf(), ColumnOf(),
+                        $"{_type} is the answer on a {_type.AnswersName}: an answer message the municipality itself sends, not a message this service takes in."));
+                    return false;
+                }
+
                 if (!catalogue.Supports(ns))
                 {
                     _findings.Clear();
@@ -358,7 +539,9 @@ public sealed partial class MessageValidator
                 };
                 _standard = $"{std} {match.Groups["major"].Value}.{match.Groups["minor"].Value}";
                 _otherType = match.Groups["msg"].Value.ToUpperInvariant();
-                what = $"This is an {_standard} message ({_otherType}). This service takes iWmo 3.2 messages only; {_standard} is not supported (yet).";
+                what = _standard == "iWmo 3.2"
+                    ? $"{_otherType} is not a message of iWmo 3.2 (unknown message type in the iWmo 3.2 namespace family). The iWmo 3.2 messages are {string.Join(", ", MessageType.All)}."
+                    : $"This is an {_standard} message ({_otherType}). This service takes iWmo 3.2 messages only; {_standard} is not supported (yet).";
             }
             else if (ns.StartsWith("http://www.stufstandaarden.nl/koppelvlak/ggk", StringComparison.Ordinal))
             {
@@ -413,8 +596,6 @@ public sealed partial class MessageValidator
 
         private int? ColumnOf() => Reader is IXmlLineInfo info && info.HasLineInfo() ? info.LinePosition : null;
 
-        private static int? NullIfZero(int value) => value == 0 ? null : value;
-
         private string? HeaderField()
         {
             if (_path.Depth < 3 || _path.Name(1) != "Header")
@@ -430,9 +611,20 @@ public sealed partial class MessageValidator
             };
         }
 
-        private void SetHeaderField(string field, string value)
+        /// <summary>A value can come in more than one text node; it is put together, then trimmed when used.</summary>
+        private void AppendHeaderField(string field, string text) => SetHeaderField(field, HeaderFieldValue(field) + text);
+
+        private string? HeaderFieldValue(string field) => field switch
         {
-            value = value.Trim();
+            "BerichtCode" => _berichtCode,
+            "Afzender" => _afzender,
+            "Ontvanger" => _ontvanger,
+            "Identificatie" => _identificatie,
+            _ => _dagtekening,
+        };
+
+        private void SetHeaderField(string field, string? value)
+        {
             switch (field)
             {
                 case "BerichtCode": _berichtCode = value; break;

@@ -249,4 +249,36 @@ public sealed class IwmoReaderTests
             Assert.That(result.Failure!.Kind, Is.EqualTo(ReadFailureKind.Malformed), type.Name);
         }
     }
+
+    [TestCase("12:34:56.123456789012", 12, 34, 56, 1234567)]
+    [TestCase("23:59:59.99999999999", 23, 59, 59, 9999999)]
+    [TestCase("12:34:56.10000000", 12, 34, 56, 1000000)]
+    [TestCase("12:34:56.5", 12, 34, 56, 5000000)]
+    public void Toewijzingstijd_with_any_fraction_the_XSD_allows_is_read_cut_to_100_ns(string time, int hour, int minute, int second, int ticks)
+    {
+        var xml = Sample("WMO301").Replace("<wmo301:Toewijzingstijd>12:34:56<", $"<wmo301:Toewijzingstijd>{time}<", StringComparison.Ordinal);
+        var validator = new Backoffice.Core.Validation.MessageValidator(Backoffice.Core.Schemas.SchemaCatalogue.Load(RepoPaths.IwmoSchemas));
+        Assert.That(validator.Validate(new MemoryStream(Encoding.UTF8.GetBytes(xml))).Findings, Is.Empty, "the time is XSD-valid, so level 1 passes it");
+
+        var result = Read(xml);
+
+        Assert.That(result.Succeeded, Is.True, () => result.ToString());
+        var product = ((Wmo301)result.Message!).Client.ToegewezenProducten.Single();
+        Assert.That(product.Toewijzingstijd, Is.EqualTo(new TimeOnly(hour, minute, second).Add(TimeSpan.FromTicks(ticks))));
+        var written = IwmoWriter.ToBytes(result.Message!);
+        Assert.That(validator.Validate(new MemoryStream(written)).Findings, Is.Empty, "the answer side writes at most seven digits, still valid");
+        Assert.That(IwmoReader.Read(written).Message, Is.EqualTo(result.Message));
+    }
+
+    [TestCase("12:34:56.12345678x")]
+    [TestCase("12:34:56.")]
+    [TestCase("12:34")]
+    public void Toewijzingstijd_that_is_no_xs_time_is_a_failure_value(string time)
+    {
+        var result = Read(Sample("WMO301").Replace("<wmo301:Toewijzingstijd>12:34:56<", $"<wmo301:Toewijzingstijd>{time}<", StringComparison.Ordinal));
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Failure!.Kind, Is.EqualTo(ReadFailureKind.Malformed));
+        Assert.That(result.Failure.Reason, Does.Contain("Toewijzingstijd").And.Not.Contain(time));
+    }
 }

@@ -43,7 +43,7 @@ public sealed class SchemaCatalogueTests
         var validator = new MessageValidator(SchemaCatalogue.Load(RepoPaths.ReferenceXsd("iwmo-3.2")));
         const string xml = "<wmo325:Bericht xmlns:wmo325=\"http://www.istandaarden.nl/iwmo/3_2/wmo325/schema\"/>";
 
-        var report = validator.Validate(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)));
+        var report = validator.Validate(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)), MessageScope.AnyDirection);
 
         Assert.That(report.Verdict, Is.EqualTo(Verdict.Unsupported));
         Assert.That(report.MessageType, Is.EqualTo("WMO325"));

@@ -31,7 +31,9 @@ public sealed record Header(
 
 /// <summary>
 /// Header of the retours 302, 306, 308, 316, 318 and 320 (iwmo-3.2.md §4.2): the heen header
-/// copied, then the retour's own identification. RetourCodes is absent when the message was fully accepted.
+/// copied, then the retour's own identification. RetourCodes is absent (null) when the message was
+/// fully accepted, and holds at least one code when it is present: an empty list cannot be built,
+/// because written it would vanish and turn a rejection into "fully accepted".
 /// </summary>
 public sealed record RetourHeader(
     string Afzender,
@@ -45,6 +47,12 @@ public sealed record RetourHeader(
     EquatableArray<string>? RetourCodes)
     : MessageHeader(Afzender, Ontvanger, BerichtIdentificatie, XsdVersie)
 {
+    public EquatableArray<string>? RetourCodes
+    {
+        get;
+        init => field = Required.OptionalRetourCodes(value);
+    } = Required.OptionalRetourCodes(RetourCodes);
+
     /// <summary>Starts a retour header from the heen header it answers (IV028 copies Afzender, Ontvanger, identification and versions).</summary>
     public static RetourHeader For(Header heen, string identificatieRetour, DateOnly dagtekeningRetour, EquatableArray<string>? retourCodes = null) =>
         new(heen.Afzender, heen.Ontvanger, heen.BerichtIdentificatie, heen.XsdVersie,
@@ -53,7 +61,8 @@ public sealed record RetourHeader(
 
 /// <summary>
 /// Header of the WMO325 (iwmo-3.2.md §4.3): its own identification, then that of the 323 it
-/// answers (TR337, TR371). RetourCodes is 1..1 here because no separate retour on the 323 exists.
+/// answers (TR337, TR371). RetourCodes is 1..1 here, with at least one code, because no separate
+/// retour on the 323 exists.
 /// </summary>
 public sealed record DeclaratieAntwoordHeader(
     string Afzender,
@@ -64,4 +73,11 @@ public sealed record DeclaratieAntwoordHeader(
     string? XsltVersie,
     XsdVersie XsdVersieDeclaratie,
     EquatableArray<string> RetourCodes)
-    : MessageHeader(Afzender, Ontvanger, BerichtIdentificatie, XsdVersie);
+    : MessageHeader(Afzender, Ontvanger, BerichtIdentificatie, XsdVersie)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Header");
+    } = Required.RetourCodes(RetourCodes, "Header");
+}

@@ -15,9 +15,23 @@ public sealed record Declaratie(
     GeslotenPeriode DeclaratiePeriode,
     DateOnly DeclaratieDagtekening,
     TotaalBedragMetDC TotaalIngediendBedrag,
-    EquatableArray<DeclaratieClient> Clienten);
+    EquatableArray<DeclaratieClient> Clienten)
+{
+    public EquatableArray<DeclaratieClient> Clienten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Declaratie", nameof(Clienten));
+    } = Required.AtLeastOne(Clienten, "Declaratie", nameof(Clienten));
+}
 
-public sealed record DeclaratieClient(string Bsn, EquatableArray<Prestatie> Prestaties);
+public sealed record DeclaratieClient(string Bsn, EquatableArray<Prestatie> Prestaties)
+{
+    public EquatableArray<Prestatie> Prestaties
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(Prestaties));
+    } = Required.AtLeastOne(Prestaties, "Client", nameof(Prestaties));
+}
 
 /// <summary>One claimed line. ProductTarief is empty for Eenheid 83 (CD087) and required otherwise.</summary>
 public sealed record Prestatie(

@@ -22,12 +22,39 @@ public sealed record DeclaratieAntwoord(
     TotaalBedragMetDC TotaalIngediendBedrag,
     TotaalBedragMetDC TotaalToegekendBedrag,
     EquatableArray<DeclaratieAntwoordClient> Clienten,
-    EquatableArray<string> RetourCodes);
+    EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "DeclaratieAntwoord");
+    } = Required.RetourCodes(RetourCodes, "DeclaratieAntwoord");
+}
 
 public sealed record DeclaratieAntwoordClient(
     string Bsn,
     EquatableArray<DeclaratieAntwoordPrestatie> Prestaties,
-    EquatableArray<string> RetourCodes);
+    EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<DeclaratieAntwoordPrestatie> Prestaties
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(Prestaties));
+    } = Required.AtLeastOne(Prestaties, "Client", nameof(Prestaties));
+
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Client");
+    } = Required.RetourCodes(RetourCodes, "Client");
+}
 
 /// <summary>A 323 Prestatie sent back unchanged (TR367) with its verdict.</summary>
-public sealed record DeclaratieAntwoordPrestatie(Prestatie Prestatie, EquatableArray<string> RetourCodes);
+public sealed record DeclaratieAntwoordPrestatie(Prestatie Prestatie, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Prestatie");
+    } = Required.RetourCodes(RetourCodes, "Prestatie");
+}

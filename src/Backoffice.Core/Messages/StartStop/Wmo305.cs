@@ -15,7 +15,14 @@ public sealed record Wmo306(RetourHeader Header, StartClientRetour? Client) : Iw
     public override MessageType Type => MessageType.Wmo306;
 }
 
-public sealed record StartClient(VerkorteClientGegevens Gegevens, EquatableArray<StartProduct> StartProducten);
+public sealed record StartClient(VerkorteClientGegevens Gegevens, EquatableArray<StartProduct> StartProducten)
+{
+    public EquatableArray<StartProduct> StartProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(StartProducten));
+    } = Required.AtLeastOne(StartProducten, "Client", nameof(StartProducten));
+}
 
 /// <summary>
 /// ToewijzingNummer is optional only for the "taakgericht" variant; for inspannings- and
@@ -31,6 +38,26 @@ public sealed record StartProduct(
 public sealed record StartClientRetour(
     VerkorteClientGegevens Gegevens,
     EquatableArray<StartProductRetour> StartProducten,
-    EquatableArray<string> RetourCodes);
+    EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<StartProductRetour> StartProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(StartProducten));
+    } = Required.AtLeastOne(StartProducten, "Client", nameof(StartProducten));
 
-public sealed record StartProductRetour(StartProduct StartProduct, EquatableArray<string> RetourCodes);
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Client");
+    } = Required.RetourCodes(RetourCodes, "Client");
+}
+
+public sealed record StartProductRetour(StartProduct StartProduct, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "StartProduct");
+    } = Required.RetourCodes(RetourCodes, "StartProduct");
+}

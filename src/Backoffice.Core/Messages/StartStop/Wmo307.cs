@@ -15,7 +15,14 @@ public sealed record Wmo308(RetourHeader Header, StopClientRetour? Client) : Iwm
     public override MessageType Type => MessageType.Wmo308;
 }
 
-public sealed record StopClient(VerkorteClientGegevens Gegevens, EquatableArray<StopProduct> StopProducten);
+public sealed record StopClient(VerkorteClientGegevens Gegevens, EquatableArray<StopProduct> StopProducten)
+{
+    public EquatableArray<StopProduct> StopProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(StopProducten));
+    } = Required.AtLeastOne(StopProducten, "Client", nameof(StopProducten));
+}
 
 /// <summary>RedenBeeindiging 20 is a temporary stop; any other code is definitive (TR413-TR415).</summary>
 public sealed record StopProduct(
@@ -30,6 +37,26 @@ public sealed record StopProduct(
 public sealed record StopClientRetour(
     VerkorteClientGegevens Gegevens,
     EquatableArray<StopProductRetour> StopProducten,
-    EquatableArray<string> RetourCodes);
+    EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<StopProductRetour> StopProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(StopProducten));
+    } = Required.AtLeastOne(StopProducten, "Client", nameof(StopProducten));
 
-public sealed record StopProductRetour(StopProduct StopProduct, EquatableArray<string> RetourCodes);
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Client");
+    } = Required.RetourCodes(RetourCodes, "Client");
+}
+
+public sealed record StopProductRetour(StopProduct StopProduct, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "StopProduct");
+    } = Required.RetourCodes(RetourCodes, "StopProduct");
+}

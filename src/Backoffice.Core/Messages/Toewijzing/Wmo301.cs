@@ -17,13 +17,28 @@ public sealed record Wmo302(RetourHeader Header, ToewijzingClientRetour? Client)
 
 /// <summary>
 /// Client of a 301. An empty <see cref="Relaties"/> means the optional Relaties element is absent
-/// (when present it holds at least one Relatie).
+/// (when present it holds at least one Relatie). Contactgegevens and ToegewezenProducten are
+/// required (1..n), so the record cannot be built with either empty; the same holds for every
+/// required list and every class's RetourCodes in the message records (see <c>Required</c>).
 /// </summary>
 public sealed record ToewijzingClient(
     ToewijzingClientGegevens Gegevens,
     EquatableArray<Relatie> Relaties,
     EquatableArray<Contact> Contactgegevens,
-    EquatableArray<ToegewezenProduct> ToegewezenProducten);
+    EquatableArray<ToegewezenProduct> ToegewezenProducten)
+{
+    public EquatableArray<Contact> Contactgegevens
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(Contactgegevens));
+    } = Required.AtLeastOne(Contactgegevens, "Client", nameof(Contactgegevens));
+
+    public EquatableArray<ToegewezenProduct> ToegewezenProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(ToegewezenProducten));
+    } = Required.AtLeastOne(ToegewezenProducten, "Client", nameof(ToegewezenProducten));
+}
 
 /// <summary>The Client's own elements, before its collections; the 302 sends them back unchanged.</summary>
 public sealed record ToewijzingClientGegevens(
@@ -78,10 +93,50 @@ public sealed record ToewijzingClientRetour(
     EquatableArray<RelatieRetour> Relaties,
     EquatableArray<ContactRetour> Contactgegevens,
     EquatableArray<ToegewezenProductRetour> ToegewezenProducten,
-    EquatableArray<string> RetourCodes);
+    EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<ContactRetour> Contactgegevens
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(Contactgegevens));
+    } = Required.AtLeastOne(Contactgegevens, "Client", nameof(Contactgegevens));
 
-public sealed record RelatieRetour(RelatieGegevens Gegevens, ContactRetour Contact, EquatableArray<string> RetourCodes);
+    public EquatableArray<ToegewezenProductRetour> ToegewezenProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(ToegewezenProducten));
+    } = Required.AtLeastOne(ToegewezenProducten, "Client", nameof(ToegewezenProducten));
 
-public sealed record ContactRetour(Contact Contact, EquatableArray<string> RetourCodes);
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Client");
+    } = Required.RetourCodes(RetourCodes, "Client");
+}
 
-public sealed record ToegewezenProductRetour(ToegewezenProduct ToegewezenProduct, EquatableArray<string> RetourCodes);
+public sealed record RelatieRetour(RelatieGegevens Gegevens, ContactRetour Contact, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Relatie");
+    } = Required.RetourCodes(RetourCodes, "Relatie");
+}
+
+public sealed record ContactRetour(Contact Contact, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Contact");
+    } = Required.RetourCodes(RetourCodes, "Contact");
+}
+
+public sealed record ToegewezenProductRetour(ToegewezenProduct ToegewezenProduct, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "ToegewezenProduct");
+    } = Required.RetourCodes(RetourCodes, "ToegewezenProduct");
+}

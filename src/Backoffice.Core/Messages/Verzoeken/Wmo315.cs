@@ -18,7 +18,14 @@ public sealed record Wmo316(RetourHeader Header, VotClientRetour? Client) : Iwmo
 public sealed record VotClient(
     VerkorteClientGegevens Gegevens,
     string? Commentaar,
-    EquatableArray<AangevraagdProduct> AangevraagdeProducten);
+    EquatableArray<AangevraagdProduct> AangevraagdeProducten)
+{
+    public EquatableArray<AangevraagdProduct> AangevraagdeProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(AangevraagdeProducten));
+    } = Required.AtLeastOne(AangevraagdeProducten, "Client", nameof(AangevraagdeProducten));
+}
 
 /// <summary>ReferentieAanbieder is the key; it must be unique within the VOT (TR383) and per provider (TR347).</summary>
 public sealed record AangevraagdProduct(
@@ -38,6 +45,26 @@ public sealed record VotClientRetour(
     VerkorteClientGegevens Gegevens,
     string? Commentaar,
     EquatableArray<AangevraagdProductRetour> AangevraagdeProducten,
-    EquatableArray<string> RetourCodes);
+    EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<AangevraagdProductRetour> AangevraagdeProducten
+    {
+        get;
+        init => field = Required.AtLeastOne(value, "Client", nameof(AangevraagdeProducten));
+    } = Required.AtLeastOne(AangevraagdeProducten, "Client", nameof(AangevraagdeProducten));
 
-public sealed record AangevraagdProductRetour(AangevraagdProduct AangevraagdProduct, EquatableArray<string> RetourCodes);
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Client");
+    } = Required.RetourCodes(RetourCodes, "Client");
+}
+
+public sealed record AangevraagdProductRetour(AangevraagdProduct AangevraagdProduct, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "AangevraagdProduct");
+    } = Required.RetourCodes(RetourCodes, "AangevraagdProduct");
+}

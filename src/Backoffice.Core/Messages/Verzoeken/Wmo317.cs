@@ -48,7 +48,14 @@ public sealed record NieuwProduct(
 /// Client of a 318. Bsn, and the Verzoek's ReferentieAanbieder and RedenVerzoek, are the 317's
 /// own elements sent back unchanged; the product collections hold the retour form of each product.
 /// </summary>
-public sealed record VowClientRetour(string Bsn, VerzoekRetour Verzoek, EquatableArray<string> RetourCodes);
+public sealed record VowClientRetour(string Bsn, VerzoekRetour Verzoek, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Client");
+    } = Required.RetourCodes(RetourCodes, "Client");
+}
 
 public sealed record VerzoekRetour(
     string ReferentieAanbieder,
@@ -56,10 +63,38 @@ public sealed record VerzoekRetour(
     EquatableArray<OngewijzigdProductRetour> OngewijzigdeProducten,
     EquatableArray<TeWijzigenProductRetour> TeWijzigenProducten,
     EquatableArray<NieuwProductRetour> NieuweProducten,
-    EquatableArray<string> RetourCodes);
+    EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Verzoek");
+    } = Required.RetourCodes(RetourCodes, "Verzoek");
+}
 
-public sealed record OngewijzigdProductRetour(OngewijzigdProduct OngewijzigdProduct, EquatableArray<string> RetourCodes);
+public sealed record OngewijzigdProductRetour(OngewijzigdProduct OngewijzigdProduct, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "OngewijzigdProduct");
+    } = Required.RetourCodes(RetourCodes, "OngewijzigdProduct");
+}
 
-public sealed record TeWijzigenProductRetour(TeWijzigenProduct TeWijzigenProduct, EquatableArray<string> RetourCodes);
+public sealed record TeWijzigenProductRetour(TeWijzigenProduct TeWijzigenProduct, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "TeWijzigenProduct");
+    } = Required.RetourCodes(RetourCodes, "TeWijzigenProduct");
+}
 
-public sealed record NieuwProductRetour(NieuwProduct NieuwProduct, EquatableArray<string> RetourCodes);
+public sealed record NieuwProductRetour(NieuwProduct NieuwProduct, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "NieuwProduct");
+    } = Required.RetourCodes(RetourCodes, "NieuwProduct");
+}

@@ -21,4 +21,11 @@ public sealed record Wmo320(RetourHeader Header, AntwoordRetour? Antwoord) : Iwm
 /// <summary>RedenAfwijzingVerzoek is required with VerzoekAntwoord 1 (CD085) and empty with 2 (CD086).</summary>
 public sealed record Antwoord(string ReferentieAanbieder, string VerzoekAntwoord, string? RedenAfwijzingVerzoek);
 
-public sealed record AntwoordRetour(Antwoord Antwoord, EquatableArray<string> RetourCodes);
+public sealed record AntwoordRetour(Antwoord Antwoord, EquatableArray<string> RetourCodes)
+{
+    public EquatableArray<string> RetourCodes
+    {
+        get;
+        init => field = Required.RetourCodes(value, "Antwoord");
+    } = Required.RetourCodes(RetourCodes, "Antwoord");
+}
