@@ -78,7 +78,9 @@ internal static class ValidateCommand
             try
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
-                report = validator.Validate(stream);
+                // Staff also check the answers we build ourselves, so every direction is validated here;
+                // the inbox takes in only what providers and the front office send (Inbound).
+                report = validator.Validate(stream, MessageScope.AnyDirection);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

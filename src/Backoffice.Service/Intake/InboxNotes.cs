@@ -30,6 +30,10 @@ public static class InboxNotes
         }
 
         Line(text, "Why", Explain(message.Outcome));
+        if (message.Outcome != Outcomes.Accepted && message.OutcomeReason is { } reason)
+        {
+            Line(text, "Verdict", reason.ReplaceLineEndings(" "));
+        }
         if (message.Findings.Count > 0)
         {
             text.AppendLine("Findings:");
@@ -73,7 +77,7 @@ public static class InboxNotes
     public static string Explain(string? outcome) => outcome switch
     {
         Outcomes.Accepted => "Accepted at level 1.",
-        Outcomes.Rejected => "The message fails the iWmo 3.2 XSD or a technical file rule (level 1). No retour is sent; the sender is to be told through the transport (GGk IB001, not XSD-valid).",
+        Outcomes.Rejected => "The message fails a level-1 check: the iWmo 3.2 XSD or a file-format rule (see the verdict and findings). No retour is sent; the sender is to be told through the transport (GGk IB001, the nearest transport code).",
         Outcomes.Unsupported => "This is not an iWmo 3.2 message this service takes; the transport answers GGk IB004 (function not supported).",
         Outcomes.Unreadable => "The file is not readable XML (level 1). No retour can be built; the transport answers GGk IB001.",
         Outcomes.TooLarge => "The file exceeds the 25 MB limit for one message (OP179); the transport answers GGk IB003.",

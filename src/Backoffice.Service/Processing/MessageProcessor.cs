@@ -58,7 +58,7 @@ public sealed class MessageProcessor(
                 async ct =>
                 {
                     await using var content = await store.OpenContentAsync(messageId, ct);
-                    return validator.Validate(content);
+                    return validator.Validate(content, MessageScope.Inbound);
                 },
                 cancellationToken);
 
