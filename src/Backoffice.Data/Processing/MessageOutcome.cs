@@ -16,7 +16,14 @@ public sealed record MessageOutcome(
     string Outcome,
     string? Reason,
     IReadOnlyList<StoredFinding> Findings,
-    DateTimeOffset ProcessedAt);
+    DateTimeOffset ProcessedAt)
+{
+    /// <summary>The highest check level the verdict covers: 1 file rules and XSD, 2 in-message rules.</summary>
+    public int CheckedLevel { get; init; } = 1;
+
+    /// <summary>The GGk transport error (IB001, IB003, IB004) when no retour can be built (OP090x2).</summary>
+    public string? TransportError { get; init; }
+}
 
 /// <summary>
 /// One finding as stored: level (1 XSD .. 4 external), the rule code (e.g. TR338), the retourcode,
@@ -67,4 +74,12 @@ public sealed record MessageSummary(
     string? OutcomeReason,
     DateTimeOffset? ProcessedAt,
     int DeliveryCount,
-    IReadOnlyList<StoredFinding> Findings);
+    IReadOnlyList<StoredFinding> Findings)
+{
+    public int? CheckedLevel { get; init; }
+
+    public string? TransportError { get; init; }
+
+    /// <summary>The answer's outbox file name, when the message has an answer.</summary>
+    public string? AnswerFile { get; init; }
+}

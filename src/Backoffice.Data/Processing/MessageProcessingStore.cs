@@ -65,7 +65,9 @@ public sealed class MessageProcessingStore
             dagtekening = @dagtekening,
             outcome = @outcome,
             outcome_reason = @outcome_reason,
-            processed_at = @processed_at
+            processed_at = @processed_at,
+            checked_level = @checked_level,
+            transport_error = @transport_error
         WHERE id = @id
           AND status = 'processing'
           AND (@claimed_by IS NULL OR claimed_by = @claimed_by);
@@ -80,7 +82,9 @@ public sealed class MessageProcessingStore
         SELECT m.id, m.sha256, m.size_bytes, m.received_at, m.source, m.original_name, m.status,
                m.claimed_by, m.claimed_at, m.standard, m.message_type, m.bericht_code, m.sender,
                m.receiver, m.identificatie, m.dagtekening, m.outcome, m.outcome_reason, m.processed_at,
-               (SELECT COUNT(*) FROM message_delivery d WHERE d.message_id = m.id) AS delivery_count
+               (SELECT COUNT(*) FROM message_delivery d WHERE d.message_id = m.id) AS delivery_count,
+               m.checked_level, m.transport_error,
+               (SELECT a.file_name FROM message_answer a WHERE a.message_id = m.id) AS answer_file
         FROM message m
         WHERE m.id = @id;
         """;
@@ -300,7 +304,12 @@ public sealed class MessageProcessingStore
             row.outcome_reason,
             Timestamps.Utc(row.processed_at),
             (int)row.delivery_count,
-            [.. findings.Select(f => new StoredFinding((int)f.level, f.rule_code, f.retourcode, f.path, (int?)f.line, (int?)f.col, f.text))]);
+            [.. findings.Select(f => new StoredFinding((int)f.level, f.rule_code, f.retourcode, f.path, (int?)f.line, (int?)f.col, f.text))])
+        {
+            CheckedLevel = (int?)row.checked_level,
+            TransportError = row.transport_error,
+            AnswerFile = row.answer_file,
+        };
     }
 
     private static DynamicParameters OutcomeParameters(MessageOutcome outcome, string? instanceId)
@@ -325,6 +334,8 @@ public sealed class MessageProcessingStore
         parameters.Add("outcome_reason", outcome.Reason, DbType.String, size: -1);
         parameters.Add("processed_at", outcome.ProcessedAt.UtcDateTime, DbType.DateTime2);
         parameters.Add("claimed_by", instanceId, DbType.String, size: Limits.InstanceId);
+        parameters.Add("checked_level", outcome.CheckedLevel, DbType.Int32);
+        parameters.Add("transport_error", outcome.TransportError is null ? null : Limits.Checked(outcome.TransportError, 10, nameof(outcome.TransportError)), DbType.AnsiString, size: 10);
         return parameters;
     }
 
@@ -434,6 +445,12 @@ public sealed class MessageProcessingStore
         public object? processed_at { get; set; }
 
         public long delivery_count { get; set; }
+
+        public long? checked_level { get; set; }
+
+        public string? transport_error { get; set; }
+
+        public string? answer_file { get; set; }
     }
 
     private sealed class FindingRow

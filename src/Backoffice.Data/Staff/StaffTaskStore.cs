@@ -32,6 +32,15 @@ public static class StaffTaskKinds
 
     /// <summary>An inbox file that could not be read after the configured number of attempts.</summary>
     public const string UnreadableFile = "unreadable-file";
+
+    /// <summary>A message no retour can be built for: the sender is told outside the message flow (OP090x2).</summary>
+    public const string TellSender = "tell-sender";
+
+    /// <summary>One of our own messages (301, 319) that fails level 2: refused, not sent.</summary>
+    public const string RefusedOwnMessage = "refused-own-message";
+
+    /// <summary>A message the service could not finish (an answer that fails its own XSD is a bug): held, not sent.</summary>
+    public const string HeldMessage = "held-message";
 }
 
 /// <summary>Records staff tasks (once per key) and lists the open ones, oldest due first.</summary>
@@ -64,9 +73,19 @@ public sealed class StaffTaskStore
     /// <summary>Records the task unless one with its key exists; true when it was new.</summary>
     public async Task<bool> RecordAsync(StaffTask task, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(task);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var added = await RecordAsync(transaction, task, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>As <see cref="RecordAsync(StaffTask, CancellationToken)"/>, inside the caller's transaction (a message's verdict).</summary>
+    public static async Task<bool> RecordAsync(DbTransaction transaction, StaffTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(task);
+        var connection = transaction.Connection!;
         var parameters = new DynamicParameters();
         parameters.Add("task_key", Limits.Checked(task.TaskKey, 200, nameof(task.TaskKey)), DbType.String, size: 200);
         if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(Exists, parameters, transaction, cancellationToken: cancellationToken)) > 0)
@@ -92,7 +111,6 @@ public sealed class StaffTaskStore
             return false;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

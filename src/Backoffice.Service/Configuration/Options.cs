@@ -110,3 +110,12 @@ public sealed class LogOptions
 
     public Serilog.Events.LogEventLevel MinimumLevel { get; set; } = Serilog.Events.LogEventLevel.Information;
 }
+
+/// <summary>Section <c>Calendar</c>: working days for the deadlines (Algemene termijnenwet holidays are built in).</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "Calendar";
+
+    /// <summary>An optional file of extra closing days: one yyyy-MM-dd a line, # for comments.</summary>
+    public string? ClosingDaysFile { get; set; }
+}

@@ -1,11 +1,16 @@
+using Backoffice.Core.Calendar;
+using Backoffice.Core.Retours;
+using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
 using Backoffice.Core.Validation;
 using Backoffice.Data;
+using Backoffice.Data.Answers;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Staff;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Intake;
+using Backoffice.Service.Outbox;
 using Backoffice.Service.Processing;
 using Backoffice.Service.Resilience;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +31,7 @@ public static class ServiceRegistration
         services.AddOptions<SchemasOptions>().Bind(configuration.GetSection(SchemasOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LogOptions>().Bind(configuration.GetSection(LogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackofficePaths>();
         return services;
@@ -36,7 +42,10 @@ public static class ServiceRegistration
             .AddSingleton(sp => SchemaCatalogue.Load(sp.GetRequiredService<BackofficePaths>().Schemas))
             .AddSingleton(sp => new MessageValidator(
                 sp.GetRequiredService<SchemaCatalogue>(),
-                sp.GetRequiredService<IOptions<SchemasOptions>>().Value.MaxMessageBytes));
+                sp.GetRequiredService<IOptions<SchemasOptions>>().Value.MaxMessageBytes))
+            .AddSingleton(_ => RuleSet.Level2)
+            .AddSingleton<MessageCheck>()
+            .AddSingleton(sp => WorkingDays.FromFile(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ClosingDaysFile));
 
     public static IServiceCollection AddBackofficeStorage(this IServiceCollection services) =>
         services
@@ -46,12 +55,15 @@ public static class ServiceRegistration
             .AddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseSettings>()))
             .AddSingleton<MessageIntakeStore>()
             .AddSingleton<MessageProcessingStore>()
+            .AddSingleton<MessageUnitOfWork>()
+            .AddSingleton<AnswerStore>()
             .AddSingleton<StaffTaskStore>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
         services
             .AddSingleton(sp => TransientFaults.Create(sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TransientFaults).FullName!)))
             .AddSingleton<InstanceIdentity>()
+            .AddSingleton<OutboxWriter>()
             .AddSingleton<MessageProcessor>()
             .AddSingleton<InboxBatch>();
 

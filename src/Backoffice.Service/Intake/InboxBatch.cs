@@ -6,6 +6,7 @@ using Backoffice.Data.Processing;
 using Backoffice.Data.Staff;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Logging;
+using Backoffice.Service.Outbox;
 using Backoffice.Service.Processing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public sealed class InboxBatch(
     MessageProcessingStore store,
     StaffTaskStore tasks,
     MessageProcessor processor,
+    OutboxWriter outbox,
     DatabaseSettings database,
     BackofficePaths paths,
     IOptions<InboxOptions> options,
@@ -59,6 +61,8 @@ public sealed class InboxBatch(
             return BatchRun.NotRun;
         }
 
+        // Answers committed by a run that stopped before writing them go out first.
+        await outbox.FlushAsync(CancellationToken.None);
         var results = new List<InputResult>();
         var seen = new HashSet<long>();
         foreach (var name in ListInbox())
@@ -410,21 +414,21 @@ public sealed class InboxBatch(
 
     /// <summary>The result of a message processed just now, from the verdict that was recorded.</summary>
     private static InputResult ResultFrom(string input, ProcessedMessage processed) =>
-        processed.Report is { } report && InputOutcomes.IsVerdict(processed.Outcome)
-            ? new(input, report.MessageType, report.Header.Afzender, report.Header.Identificatie, processed.Outcome, null, report.Findings)
+        processed is { Report: { } report, Checked: { } found } && InputOutcomes.IsVerdict(processed.Outcome)
+            ? new(input, report.MessageType, report.Header.Afzender, report.Header.Identificatie, processed.Outcome, processed.AnswerFile, found.Findings)
             {
                 MessageId = processed.MessageId,
-                Reason = report.Valid ? null : processed.Reason,
+                Reason = processed.Reason,
             }
             : Result(input, processed.Outcome, processed.Reason) with { MessageId = processed.MessageId };
 
     /// <summary>The result as the store has it: what is printed is what was recorded.</summary>
-    private static InputResult ResultFrom(string input, MessageSummary message, string outcome) =>
-        new(input, message.MessageType, message.Sender, message.Identificatie, outcome, null,
+    private InputResult ResultFrom(string input, MessageSummary message, string outcome) =>
+        new(input, message.MessageType, message.Sender, message.Identificatie, outcome, message.AnswerFile is { } file ? outbox.PathOf(file) : null,
             [.. message.Findings.Select(f => new Finding(f.Level, f.Rule, f.Retourcode, f.Path, f.Line, f.Column, f.Text))])
         {
             MessageId = message.Id,
-            Reason = message.Outcome == Outcomes.Accepted ? null : message.OutcomeReason,
+            Reason = message.OutcomeReason,
         };
 
     private static InputResult Result(string input, string outcome, string? reason) =>

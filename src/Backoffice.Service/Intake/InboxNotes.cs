@@ -29,7 +29,7 @@ public static class InboxNotes
             text.AppendLine(CultureInfo.InvariantCulture, $"The same bytes were received before as message {message.Id}; they were not processed again (one message, one answer).");
         }
 
-        Line(text, "Why", Explain(message.Outcome));
+        Line(text, "Why", message.Outcome == Outcomes.Rejected && message.CheckedLevel == 2 ? Level2Explanation(message) : Explain(message.Outcome));
         if (message.Outcome != Outcomes.Accepted && message.OutcomeReason is { } reason)
         {
             Line(text, "Verdict", reason.ReplaceLineEndings(" "));
@@ -83,6 +83,10 @@ public static class InboxNotes
         Outcomes.TooLarge => "The file exceeds the 25 MB limit for one message (OP179); the transport answers GGk IB003.",
         _ => "Not processed yet.",
     };
+
+    private static string Level2Explanation(MessageSummary message) => message.AnswerFile is { } answer
+        ? $"The message breaks in-message rules (level 2, see the findings). It was answered with {answer}: the header only, with retourcode 0001; the message counts as not sent (iwmo-3.2.md §8.1)."
+        : "The message breaks in-message rules (level 2, see the findings). It is not answered by a retour (our own message or a retour itself) and is listed for staff.";
 
     private static string Classification(MessageSummary message) =>
         message.Standard is null ? string.Empty

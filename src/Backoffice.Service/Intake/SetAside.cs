@@ -84,14 +84,17 @@ public static class SetAside
     }
 
     /// <summary>Writes text under a hidden temporary name, flushes it to disk, then renames it into place.</summary>
-    public static void WriteAtomically(string path, string text)
+    public static void WriteAtomically(string path, string text) => WriteAtomically(path, Utf8.GetBytes(text));
+
+    /// <summary>Writes bytes under a hidden temporary name, flushes them to disk, then renames them into place.</summary>
+    public static void WriteAtomically(string path, byte[] bytes)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
         var temporary = TemporaryName(path);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                var bytes = Utf8.GetBytes(text);
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }

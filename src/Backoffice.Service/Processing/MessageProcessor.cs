@@ -1,5 +1,11 @@
+using Backoffice.Core.Calendar;
+using Backoffice.Core.Retours;
+using Backoffice.Core.Standard;
 using Backoffice.Core.Validation;
+using Backoffice.Data.Answers;
 using Backoffice.Data.Processing;
+using Backoffice.Data.Staff;
+using Backoffice.Service.Outbox;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Logging;
 using Microsoft.Extensions.Logging;
@@ -9,20 +15,30 @@ using Polly;
 namespace Backoffice.Service.Processing;
 
 /// <summary>
-/// Processes one stored message: claim it under a lease, validate the stored bytes, record the
-/// verdict and every finding in one transaction. The inbox batch, the Quartz job and any later entry
-/// point all come through here (style habit 15). This is the per-message boundary: the one place a
-/// fault is caught, recorded and left for a retry, so nothing is lost and nothing is answered twice.
+/// Processes one stored message as one unit of work: claim it under a lease, check it (level 1 on the
+/// stored bytes, the typed message read once, level 2, the answer built and checked against its own
+/// schema), then commit verdict, findings, staff tasks and the answer in ONE transaction, and only
+/// then write the answer to the outbox from what was committed. The inbox batch, the Quartz job and
+/// any later entry point all come through here (style habit 15). This is the per-message boundary:
+/// the one place a fault is caught, recorded and left for a retry of the whole message, so nothing is
+/// lost and nothing is answered twice.
 /// </summary>
 public sealed class MessageProcessor(
     MessageProcessingStore store,
-    MessageValidator validator,
+    MessageUnitOfWork unitOfWork,
+    StaffTaskStore tasks,
+    MessageCheck check,
+    OutboxWriter outbox,
+    WorkingDays workingDays,
     ResiliencePipeline resilience,
     TimeProvider time,
     InstanceIdentity instance,
     IOptions<ProcessingOptions> options,
     ILogger<MessageProcessor> logger)
 {
+    /// <summary>OP090: a retour, or the word outside the flow when none can be built, within 3 working days.</summary>
+    public const int AnswerWorkingDays = 3;
+
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     /// <summary>
@@ -54,13 +70,13 @@ public sealed class MessageProcessor(
             }
 
             await using var heartbeat = new LeaseHeartbeat(store, messageId, instance.Id, Lease, LeaseNow, logger);
-            var report = await resilience.ExecuteAsync(
-                async ct =>
-                {
-                    await using var content = await store.OpenContentAsync(messageId, ct);
-                    return validator.Validate(content, MessageScope.Inbound);
-                },
+            var stored = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), cancellationToken)
+                ?? throw new InvalidOperationException($"Message {messageId} was claimed but has no row.");
+            var processingDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var checkedMessage = await resilience.ExecuteAsync(
+                async ct => await check.CheckAsync(c => store.OpenContentAsync(messageId, c), MessageCheck.IdentityFor(messageId, processingDate), ct),
                 cancellationToken);
+            var report = checkedMessage.Level1;
 
             using var messageScope = logger.BeginScope(new Dictionary<string, object?>
             {
@@ -68,9 +84,24 @@ public sealed class MessageProcessor(
                 ["Sender"] = report.Header.Afzender,
             });
 
-            var outcome = InputOutcomes.From(report.Verdict);
+            if (checkedMessage.Held is { } held)
+            {
+                // A bug of ours, not bad input: nothing is recorded or sent; staff see it, and the
+                // whole message is tried again when the claim runs out (after a fix, it goes through).
+                logger.LogError("Message {MessageId} is held: {Reason}", messageId, held);
+                await resilience.ExecuteAsync(
+                    async ct => await tasks.RecordAsync(new StaffTask($"held:{messageId}", StaffTaskKinds.HeldMessage, messageId, "Message held: the service could not finish it", held, time.GetUtcNow(), workingDays.AddWorkingDays(DateOnly.FromDateTime(stored.ReceivedAt.UtcDateTime), AnswerWorkingDays)), ct),
+                    cancellationToken);
+                return new ProcessedMessage(messageId, report, InputOutcomes.Failed, $"Held: {held} Listed for staff.");
+            }
+
+            var outcome = checkedMessage.Rejected ? (report.Valid ? Outcomes.Rejected : InputOutcomes.From(report.Verdict)) : Outcomes.Accepted;
+            var reason = Reason(checkedMessage);
+            var answer = checkedMessage.Answer is { } built
+                ? new StoredAnswer(messageId, built.Record.Type.Name, built.Identity.Identificatie, built.Identity.Dagtekening, built.Retourcode, built.FileName, built.Content, time.GetUtcNow())
+                : null;
             var recorded = await resilience.ExecuteAsync(
-                async ct => await store.RecordOutcomeAsync(ToStored(messageId, report, outcome, time.GetUtcNow()), instance.Id, ct),
+                async ct => await unitOfWork.CommitAsync(ToStored(messageId, checkedMessage, outcome, reason, time.GetUtcNow()), instance.Id, answer, Tasks(messageId, stored, checkedMessage), ct),
                 cancellationToken);
             if (!recorded)
             {
@@ -79,28 +110,105 @@ public sealed class MessageProcessor(
                 return new ProcessedMessage(messageId, report, InputOutcomes.ClaimedElsewhere, "The claim was taken over by another instance before the verdict was recorded; its verdict stands.");
             }
 
+            string? answerFile = null;
+            if (answer is not null)
+            {
+                answerFile = await WriteAnswerAsync(answer);
+            }
+
             logger.LogInformation(
-                "Message {MessageId} ({MessageType} from {Sender}): {Outcome} with {FindingCount} findings",
+                "Message {MessageId} ({MessageType} from {Sender}): {Outcome} at level {Level} with {FindingCount} findings{Answer}",
                 messageId,
                 report.MessageType ?? "unclassified",
                 report.Header.Afzender ?? "unknown",
                 outcome,
-                report.Findings.Count + report.FindingsOmitted);
-            return new ProcessedMessage(messageId, report, outcome, report.Summary);
+                checkedMessage.CheckedLevel,
+                checkedMessage.Findings.Count + report.FindingsOmitted,
+                answer is null ? string.Empty : $"; answered with {answer.AnswerType} ({answer.Retourcode})");
+            return new ProcessedMessage(messageId, report, outcome, reason) { Checked = checkedMessage, AnswerFile = answerFile };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Infrastructure, not input: the message stays stored; its lease runs out (or this
-            // process is seen to be gone) and the next scan retries it.
+            // process is seen to be gone) and the next scan retries the whole message.
             logger.LogError("Message {MessageId} could not be processed ({Error}); it stays stored and is retried", messageId, Redaction.Describe(ex));
             return new ProcessedMessage(messageId, null, InputOutcomes.Failed, $"Processing failed ({ex.GetType().Name}); the message is kept and retried on the next scan.");
         }
     }
 
-    private static MessageOutcome ToStored(long messageId, ValidationReport report, string outcome, DateTimeOffset now)
+    /// <summary>Writes a committed answer; a failure leaves it for the next scan's flush, never lost.</summary>
+    private async Task<string?> WriteAnswerAsync(StoredAnswer answer)
     {
+        try
+        {
+            return await resilience.ExecuteAsync(async ct => await outbox.WriteAsync(answer, ct), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            logger.LogError("Message {MessageId}: the committed answer could not be written to the outbox yet ({Error}); the next scan writes it", answer.MessageId, Redaction.Describe(ex));
+            return null;
+        }
+    }
+
+    private IReadOnlyList<StaffTask> Tasks(long messageId, MessageSummary stored, CheckedMessage checkedMessage)
+    {
+        var received = DateOnly.FromDateTime(stored.ReceivedAt.UtcDateTime);
+        var report = checkedMessage.Level1;
+        if (!report.Valid)
+        {
+            // OP090x2: no retour can be built, so the sender is told outside the message flow,
+            // within the retour's own deadline; the transport error code is kept with the message.
+            var code = TransportErrors.For(report.Verdict);
+            return
+            [
+                new StaffTask(
+                    $"tell-sender:{messageId}",
+                    StaffTaskKinds.TellSender,
+                    messageId,
+                    $"Tell the sender: message {messageId} was refused at level 1 ({code})",
+                    $"No retour can be built ({report.Verdict}). Send the GGk transport error {code} (Fo01) or tell the sender {report.Header.Afzender ?? "(unknown sender)"} otherwise (OP090x2). {report.Summary}",
+                    time.GetUtcNow(),
+                    workingDays.AddWorkingDays(received, AnswerWorkingDays)),
+            ];
+        }
+
+        if (checkedMessage.Level2.Count > 0 && checkedMessage.Message is { } message && message.Type.Direction == MessageDirection.MunicipalityToProvider)
+        {
+            return
+            [
+                new StaffTask(
+                    $"refused-own:{messageId}",
+                    StaffTaskKinds.RefusedOwnMessage,
+                    messageId,
+                    $"Our own {message.Type} (message {messageId}) breaks level-2 rules: refused, not sent",
+                    string.Join(" ", checkedMessage.Level2.Select(f => FindingText.Format(f))),
+                    time.GetUtcNow(),
+                    null),
+            ];
+        }
+
+        return [];
+    }
+
+    private static string Reason(CheckedMessage checkedMessage)
+    {
+        var report = checkedMessage.Level1;
+        if (!report.Valid || checkedMessage.Level2.Count == 0)
+        {
+            return checkedMessage.CheckedLevel == 2 && report.Valid ? "Passed level 2; waiting for the cross-message checks (levels 3 and 4)." : report.Summary;
+        }
+
+        var first = checkedMessage.Level2[0];
+        var more = checkedMessage.Level2.Count > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (+{checkedMessage.Level2.Count - 1} more)") : string.Empty;
+        var answered = checkedMessage.Answer is { } a ? $" Answered with {a.Record.Type} (header only, {a.Retourcode})." : string.Empty;
+        return $"Rejected at level 2 ({first.Rule}): {FindingText.Format(first)}{more}.{answered}";
+    }
+
+    private static MessageOutcome ToStored(long messageId, CheckedMessage checkedMessage, string outcome, string reason, DateTimeOffset now)
+    {
+        var report = checkedMessage.Level1;
         DateOnly? dagtekening = DateOnly.TryParseExact(report.Header.Dagtekening, "yyyy-MM-dd", out var d) ? d : null;
-        var findings = report.Findings
+        var findings = checkedMessage.Findings
             .Select(f => new StoredFinding(f.Level, f.Rule, f.Retourcode, f.Path, f.Line, f.Column, f.Message))
             .ToList();
         if (report.FindingsOmitted > 0)
@@ -118,9 +226,13 @@ public sealed class MessageProcessor(
             report.Header.Identificatie,
             dagtekening,
             outcome,
-            report.Summary,
+            reason,
             findings,
-            now);
+            now)
+        {
+            CheckedLevel = checkedMessage.CheckedLevel,
+            TransportError = TransportErrors.For(report.Verdict),
+        };
     }
 
     /// <summary>Renews a claim every third of its lease until disposed, so a live owner never loses it.</summary>
@@ -166,7 +278,14 @@ public sealed class MessageProcessor(
 }
 
 /// <summary>The verdict on one stored message (Report is null when it could not be read).</summary>
-public sealed record ProcessedMessage(long MessageId, ValidationReport? Report, string Outcome, string? Reason);
+public sealed record ProcessedMessage(long MessageId, ValidationReport? Report, string Outcome, string? Reason)
+{
+    /// <summary>Everything the checks found (level 1 and 2), when the message was checked now.</summary>
+    public CheckedMessage? Checked { get; init; }
+
+    /// <summary>The answer file written to the outbox now, if any.</summary>
+    public string? AnswerFile { get; init; }
+}
 
 /// <summary>
 /// Names this process in claims, so several instances on one database never take the same message:
