@@ -1,0 +1,75 @@
+using Backoffice.Core.Messages;
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Messages.Declaraties;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Rules.Level2;
+
+/// <summary>
+/// CD060 on ProductReferentie/VorigReferentieNummer of a Prestatie: a credit line (IngediendBedrag
+/// DebetCredit C) points at the debit it cancels (IV091), and a debit line points at nothing. Both
+/// directions are findings. The rule table names the 323 and the 325 (whose Prestaties are the 323
+/// lines sent back), so our own 325s are checked too.
+/// </summary>
+internal sealed class CD060 : IMessageRule
+{
+    public RuleDefinition Definition { get; } = RuleDefinition.Level2(
+        "CD060",
+        "Verplicht vullen indien DebetCredit bij het ingediende bedrag de waarde C (credit) heeft, anders leeg laten.",
+        new(MessageType.Wmo323, "Prestatie"),
+        new(MessageType.Wmo325, "Prestatie"));
+
+    public void Check(IwmoMessage message, RuleReport report)
+    {
+        switch (message)
+        {
+            case Wmo323 { Declaratie: { } declaratie }:
+                var clienten = XmlPath.Bericht.Child("Declaratie").Child("Clienten");
+                for (var c = 0; c < declaratie.Clienten.Count; c++)
+                {
+                    var prestaties = clienten.Item("Client", c).Child("Prestaties");
+                    var lines = declaratie.Clienten[c].Prestaties;
+                    for (var p = 0; p < lines.Count; p++)
+                    {
+                        Prestatie(lines[p], prestaties.Item("Prestatie", p), report);
+                    }
+                }
+
+                break;
+            case Wmo325 { DeclaratieAntwoord: { } antwoord }:
+                var antwoordClienten = XmlPath.Bericht.Child("DeclaratieAntwoord").Child("Clienten");
+                for (var c = 0; c < antwoord.Clienten.Count; c++)
+                {
+                    var prestaties = antwoordClienten.Item("Client", c).Child("Prestaties");
+                    var lines = antwoord.Clienten[c].Prestaties;
+                    for (var p = 0; p < lines.Count; p++)
+                    {
+                        if (lines[p].Prestatie is { } prestatie)
+                        {
+                            Prestatie(prestatie, prestaties.Item("Prestatie", p), report);
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private void Prestatie(Prestatie prestatie, XmlPath path, RuleReport report)
+    {
+        var credit = prestatie.IngediendBedrag?.DebetCredit == DebetCredit.Credit;
+        var vorig = prestatie.ProductReferentie?.VorigReferentieNummer is not null;
+        var at = path.Child("ProductReferentie").Child("VorigReferentieNummer");
+        if (credit && !vorig)
+        {
+            report.Add(Definition, at, "ProductReferentie/VorigReferentieNummer is missing while IngediendBedrag/DebetCredit is C (credit) (CD060).");
+        }
+        else if (!credit && vorig)
+        {
+            report.Add(
+                Definition,
+                at,
+                "ProductReferentie/VorigReferentieNummer is filled while IngediendBedrag/DebetCredit is not C (credit); it must then be left empty (CD060).");
+        }
+    }
+}
