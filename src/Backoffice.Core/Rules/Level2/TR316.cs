@@ -1,0 +1,44 @@
+using Backoffice.Core.Messages;
+using Backoffice.Core.Messages.Declaraties;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Rules.Level2;
+
+/// <summary>
+/// TR316: a 323 must not credit a debit it carries itself. The toelichting makes it concrete: no
+/// VorigReferentieNummer equal to the ReferentieNummer of a Prestatie in the same message, in
+/// whichever order the two lines come, under whichever client, and a line that names its own
+/// ReferentieNummer counts too (as in the official stylesheet). The finding is on the crediting
+/// line's VorigReferentieNummer, the element the toelichting is about.
+/// </summary>
+internal sealed class TR316 : IMessageRule
+{
+    public RuleDefinition Definition { get; } = RuleDefinition.Level2(
+        "TR316",
+        "Debetregels mogen niet in hetzelfde bericht gecrediteerd worden.",
+        new RuleScope(MessageType.Wmo323, "Prestatie"));
+
+    public void Check(IwmoMessage message, RuleReport report)
+    {
+        if (message is not Wmo323 { Declaratie: { } declaratie })
+        {
+            return;
+        }
+
+        var lines = DeclaratieLines.Of(declaratie).ToList();
+        var referenties = lines
+            .Select(l => l.Prestatie.ProductReferentie?.ReferentieNummer)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line.Prestatie.ProductReferentie?.VorigReferentieNummer is { } vorig && referenties.Contains(vorig))
+            {
+                report.Add(
+                    Definition,
+                    line.Path.Child("ProductReferentie").Child("VorigReferentieNummer"),
+                    "VorigReferentieNummer equals the ReferentieNummer of a Prestatie in the same message: a debit is credited in the message that holds it (TR316).");
+            }
+        }
+    }
+}

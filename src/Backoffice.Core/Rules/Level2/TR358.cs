@@ -1,0 +1,43 @@
+using Backoffice.Core.Messages;
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Messages.Declaraties;
+using Backoffice.Core.Standard;
+
+namespace Backoffice.Core.Rules.Level2;
+
+/// <summary>
+/// TR358: TotaalIngediendBedrag is the sum of the lines' IngediendBedrag, debit added and credit
+/// subtracted, with the total's own DebetCredit giving its sign (a credit total is the negative
+/// sum; a negative sum with D, or a positive one with C, fails). The official stylesheet compares
+/// the TotaalBedrag as text with the sum written plainly, so "0123" or "+123" fails there
+/// (iwmo-3.2.md §8.11). The Declaratie record holds TotaalBedrag as a number, so that lexical part
+/// cannot be seen here: this rule compares the values only.
+/// </summary>
+internal sealed class TR358 : IMessageRule
+{
+    public RuleDefinition Definition { get; } = RuleDefinition.Level2(
+        "TR358",
+        "De waarde van TotaalBedrag in TotaalIngediendBedrag moet gelijk zijn aan de SOM van de waarden van Bedrag in Ingediendbedrag in alle onderliggende Prestaties, rekening houdend met indicatie debet/credit.",
+        new RuleScope(MessageType.Wmo323, "Declaratie"));
+
+    public void Check(IwmoMessage message, RuleReport report)
+    {
+        if (message is not Wmo323 { Declaratie: { TotaalIngediendBedrag: { } totaal } declaratie })
+        {
+            return;
+        }
+
+        var sum = DeclaratieLines.Of(declaratie)
+            .Select(l => l.Prestatie.IngediendBedrag)
+            .OfType<BedragMetDC>()
+            .Sum(b => b.DebetCredit == DebetCredit.Credit ? -b.Bedrag : b.Bedrag);
+        var expected = totaal.DebetCredit == DebetCredit.Credit ? -sum : sum;
+        if (totaal.TotaalBedrag != expected)
+        {
+            report.Add(
+                Definition,
+                XmlPath.Bericht.Child("Declaratie").Child("TotaalIngediendBedrag").Child("TotaalBedrag"),
+                "TotaalBedrag with its DebetCredit is not the sum of the IngediendBedrag of all Prestaties, debit minus credit (TR358).");
+        }
+    }
+}
