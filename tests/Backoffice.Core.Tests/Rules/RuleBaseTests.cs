@@ -27,9 +27,10 @@ public sealed partial class RuleBaseTests
     private static string Rules => Path.Combine(RepoPaths.Reference, "rules-iwmo-3.2", "regels");
 
     [Test]
-    public void Level2_holds_only_stylesheet_rules_each_at_level_2_with_0001()
+    public void Level2_holds_exactly_the_58_stylesheet_rules_each_at_level_2_with_0001()
     {
         Assert.That(StylesheetRules, Has.Length.EqualTo(58));
+        Assert.That(RuleSet.Level2.Rules.Select(r => r.Definition.Code), Is.EquivalentTo(StylesheetRules));
         foreach (var rule in RuleSet.Level2.Rules)
         {
             Assert.That(StylesheetRules, Does.Contain(rule.Definition.Code));
