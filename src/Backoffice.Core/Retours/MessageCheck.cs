@@ -41,15 +41,15 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules)
     public SchemaCatalogue Schemas => validator.Catalogue;
 
     /// <param name="open">Opens the stored bytes from the start; called once per pass.</param>
-    /// <param name="answerIdentity">The identification to give an answer (unique, fixed per message).</param>
-    public async Task<CheckedMessage> CheckAsync(Func<CancellationToken, Task<Stream>> open, AnswerIdentity answerIdentity, CancellationToken cancellationToken)
+    /// <param name="scope">Inbound for what arrives; AnyDirection to check our own answers too.</param>
+    /// <param name="answerIdentity">The identification to give an answer (unique, fixed per message); null: build none.</param>
+    public async Task<CheckedMessage> CheckAsync(Func<CancellationToken, Task<Stream>> open, MessageScope scope, AnswerIdentity? answerIdentity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(open);
-        ArgumentNullException.ThrowIfNull(answerIdentity);
         ValidationReport level1;
         await using (var content = await open(cancellationToken))
         {
-            level1 = validator.Validate(content, MessageScope.Inbound);
+            level1 = validator.Validate(content, scope);
         }
 
         if (!level1.Valid)
@@ -76,7 +76,7 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules)
             found = FindingLocator.Locate(content, found);
         }
 
-        if (found.Count == 0 || !Level2Answer.IsAnswered(message.Type))
+        if (found.Count == 0 || answerIdentity is null || !Level2Answer.IsAnswered(message.Type))
         {
             return new CheckedMessage(level1, message, found, 2, null, null);
         }

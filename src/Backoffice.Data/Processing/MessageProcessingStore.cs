@@ -89,6 +89,10 @@ public sealed class MessageProcessingStore
         WHERE m.id = @id;
         """;
 
+    private const string SelectReceivedAt = """
+        SELECT received_at FROM message WHERE id = @id;
+        """;
+
     private const string SelectIdBySha256 = """
         SELECT id FROM message WHERE sha256 = @sha256;
         """;
@@ -250,6 +254,14 @@ public sealed class MessageProcessingStore
         }
 
         return true;
+    }
+
+    /// <summary>When the message was received (its deadlines count from there); throws for an unknown id.</summary>
+    public async Task<DateTimeOffset> GetReceivedAtAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var value = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(SelectReceivedAt, new { id }, cancellationToken: cancellationToken));
+        return Timestamps.Utc(value) ?? throw new KeyNotFoundException($"Message {id} does not exist.");
     }
 
     /// <summary>The stored summary of a message with its findings, or null for an unknown id.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Backoffice.Core.Schemas;
+using Backoffice.Core.Retours;
 using Backoffice.Core.Validation;
 using Backoffice.Service.Hosting;
 using Backoffice.Service.Processing;
@@ -21,7 +22,7 @@ internal static class ValidateCommand
         var format = CommonOptions.Format();
         var schemas = CommonOptions.Schemas();
         var config = CommonOptions.Config();
-        var command = new Command("validate", "Validate iWmo 3.2 messages (level 1: file rules and XSD) and report every finding.")
+        var command = new Command("validate", "Validate iWmo 3.2 messages (level 1: file rules and XSD; level 2: the in-message rules) and report every finding.")
         {
             paths, format, schemas, config,
         };
@@ -31,18 +32,18 @@ internal static class ValidateCommand
                 CommonOptions.Overrides(("Schemas:Directory", parse.GetValue(schemas))),
                 parse.GetValue(config),
                 ConsoleToStandardError: true);
-            return Task.FromResult(Run(parse.GetValue(paths)!, parse.GetValue(format) == "json", settings, stdout, stderr));
+            return RunAsync(parse.GetValue(paths)!, parse.GetValue(format) == "json", settings, stdout, stderr);
         });
         return command;
     }
 
-    private static int Run(string[] inputs, bool json, HostSettings settings, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RunAsync(string[] inputs, bool json, HostSettings settings, TextWriter stdout, TextWriter stderr)
     {
-        MessageValidator validator;
+        MessageCheck check;
         try
         {
             using var host = BackofficeHost.CreateBuilder(settings).Build();
-            validator = host.Services.GetRequiredService<MessageValidator>();
+            check = host.Services.GetRequiredService<MessageCheck>();
         }
         catch (Exception ex) when (ex is SchemaCatalogueException or OptionsValidationException)
         {
@@ -74,13 +75,16 @@ internal static class ValidateCommand
         var results = new List<FileVerdict>();
         foreach (var file in files)
         {
-            ValidationReport report;
+            CheckedMessage report;
             try
             {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
                 // Staff also check the answers we build ourselves, so every direction is validated here;
                 // the inbox takes in only what providers and the front office send (Inbound).
-                report = validator.Validate(stream, MessageScope.AnyDirection);
+                report = await check.CheckAsync(
+                    _ => Task.FromResult<Stream>(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan)),
+                    MessageScope.AnyDirection,
+                    null,
+                    CancellationToken.None);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -96,7 +100,7 @@ internal static class ValidateCommand
                 WriteText(stdout, verdict, report);
             }
 
-            if (!report.Valid && exit == ExitCodes.Ok)
+            if (!verdict.Valid && exit == ExitCodes.Ok)
             {
                 exit = ExitCodes.Findings;
             }
@@ -114,11 +118,13 @@ internal static class ValidateCommand
         return exit;
     }
 
-    private static void WriteText(TextWriter stdout, FileVerdict verdict, ValidationReport report)
+    private static void WriteText(TextWriter stdout, FileVerdict verdict, CheckedMessage report)
     {
         var what = verdict.Standard is null ? string.Empty : $" ({verdict.Standard}{(verdict.MessageType is null ? string.Empty : " " + verdict.MessageType)}{(verdict.BerichtCode is { } c ? $", BerichtCode {c}" : string.Empty)})";
-        var word = report.Verdict switch
+        var word = report.Level1.Verdict switch
         {
+            Verdict.Valid when report.Held is not null => "NOT CHECKED",
+            Verdict.Valid when report.Level2.Count > 0 => "INVALID (level 2)",
             Verdict.Valid => "valid",
             Verdict.Invalid => "INVALID",
             Verdict.Unsupported => "NOT SUPPORTED",
@@ -131,16 +137,26 @@ internal static class ValidateCommand
             stdout.WriteLine("  " + FindingText.Format(finding));
         }
 
-        if (report.FindingsOmitted > 0)
+        if (report.Level1.FindingsOmitted > 0)
         {
-            stdout.WriteLine($"  ... and {report.FindingsOmitted} more findings");
+            stdout.WriteLine($"  ... and {report.Level1.FindingsOmitted} more findings");
+        }
+
+        if (report.Held is { } held)
+        {
+            stdout.WriteLine("  " + held);
         }
     }
 
-    /// <summary>One element of the JSON array (the shape later issues extend with level-2 findings).</summary>
+    /// <summary>One element of the JSON array: level-1 and level-2 findings in one list, each with its level.</summary>
     internal sealed record FileVerdict(string File, string? Standard, string? MessageType, int? BerichtCode, bool Valid, string Verdict, IReadOnlyList<Finding> Findings)
     {
-        public static FileVerdict From(string file, ValidationReport report) =>
-            new(file, report.Standard, report.MessageType, report.BerichtCode, report.Valid, report.Verdict.ToString().ToLowerInvariant(), report.Findings);
+        public static FileVerdict From(string file, CheckedMessage report)
+        {
+            var level1 = report.Level1;
+            var valid = level1.Valid && report.Level2.Count == 0 && report.Held is null;
+            var verdict = level1.Valid && !valid ? "invalid" : level1.Verdict.ToString().ToLowerInvariant();
+            return new(file, level1.Standard, level1.MessageType, level1.BerichtCode, valid, verdict, report.Findings);
+        }
     }
 }

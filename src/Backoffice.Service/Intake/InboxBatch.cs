@@ -62,7 +62,14 @@ public sealed class InboxBatch(
         }
 
         // Answers committed by a run that stopped before writing them go out first.
-        await outbox.FlushAsync(CancellationToken.None);
+        try
+        {
+            await outbox.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
+        {
+            logger.LogError("Unwritten answers could not be listed ({Error}); the next scan writes them", Redaction.Describe(ex));
+        }
         var results = new List<InputResult>();
         var seen = new HashSet<long>();
         foreach (var name in ListInbox())

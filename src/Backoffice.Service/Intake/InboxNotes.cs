@@ -85,7 +85,7 @@ public static class InboxNotes
     };
 
     private static string Level2Explanation(MessageSummary message) => message.AnswerFile is { } answer
-        ? $"The message breaks in-message rules (level 2, see the findings). It was answered with {answer}: the header only, with retourcode 0001; the message counts as not sent (iwmo-3.2.md §8.1)."
+        ? $"The message breaks in-message rules (level 2, see the findings). It was answered with {answer}: the header only, with retourcode 0001, as the standard answers level-2 errors; the message counts as not sent."
         : "The message breaks in-message rules (level 2, see the findings). It is not answered by a retour (our own message or a retour itself) and is listed for staff.";
 
     private static string Classification(MessageSummary message) =>

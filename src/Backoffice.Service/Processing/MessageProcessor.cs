@@ -70,11 +70,10 @@ public sealed class MessageProcessor(
             }
 
             await using var heartbeat = new LeaseHeartbeat(store, messageId, instance.Id, Lease, LeaseNow, logger);
-            var stored = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), cancellationToken)
-                ?? throw new InvalidOperationException($"Message {messageId} was claimed but has no row.");
+            var received = DateOnly.FromDateTime((await resilience.ExecuteAsync(async ct => await store.GetReceivedAtAsync(messageId, ct), cancellationToken)).UtcDateTime);
             var processingDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var checkedMessage = await resilience.ExecuteAsync(
-                async ct => await check.CheckAsync(c => store.OpenContentAsync(messageId, c), MessageCheck.IdentityFor(messageId, processingDate), ct),
+                async ct => await check.CheckAsync(c => store.OpenContentAsync(messageId, c), MessageScope.Inbound, MessageCheck.IdentityFor(messageId, processingDate), ct),
                 cancellationToken);
             var report = checkedMessage.Level1;
 
@@ -90,7 +89,7 @@ public sealed class MessageProcessor(
                 // whole message is tried again when the claim runs out (after a fix, it goes through).
                 logger.LogError("Message {MessageId} is held: {Reason}", messageId, held);
                 await resilience.ExecuteAsync(
-                    async ct => await tasks.RecordAsync(new StaffTask($"held:{messageId}", StaffTaskKinds.HeldMessage, messageId, "Message held: the service could not finish it", held, time.GetUtcNow(), workingDays.AddWorkingDays(DateOnly.FromDateTime(stored.ReceivedAt.UtcDateTime), AnswerWorkingDays)), ct),
+                    async ct => await tasks.RecordAsync(new StaffTask($"held:{messageId}", StaffTaskKinds.HeldMessage, messageId, "Message held: the service could not finish it", held, time.GetUtcNow(), workingDays.AddWorkingDays(received, AnswerWorkingDays)), ct),
                     cancellationToken);
                 return new ProcessedMessage(messageId, report, InputOutcomes.Failed, $"Held: {held} Listed for staff.");
             }
@@ -101,7 +100,7 @@ public sealed class MessageProcessor(
                 ? new StoredAnswer(messageId, built.Record.Type.Name, built.Identity.Identificatie, built.Identity.Dagtekening, built.Retourcode, built.FileName, built.Content, time.GetUtcNow())
                 : null;
             var recorded = await resilience.ExecuteAsync(
-                async ct => await unitOfWork.CommitAsync(ToStored(messageId, checkedMessage, outcome, reason, time.GetUtcNow()), instance.Id, answer, Tasks(messageId, stored, checkedMessage), ct),
+                async ct => await unitOfWork.CommitAsync(ToStored(messageId, checkedMessage, outcome, reason, time.GetUtcNow()), instance.Id, answer, Tasks(messageId, received, checkedMessage), ct),
                 cancellationToken);
             if (!recorded)
             {
@@ -150,9 +149,8 @@ public sealed class MessageProcessor(
         }
     }
 
-    private IReadOnlyList<StaffTask> Tasks(long messageId, MessageSummary stored, CheckedMessage checkedMessage)
+    private IReadOnlyList<StaffTask> Tasks(long messageId, DateOnly received, CheckedMessage checkedMessage)
     {
-        var received = DateOnly.FromDateTime(stored.ReceivedAt.UtcDateTime);
         var report = checkedMessage.Level1;
         if (!report.Valid)
         {
@@ -201,7 +199,7 @@ public sealed class MessageProcessor(
         var first = checkedMessage.Level2[0];
         var more = checkedMessage.Level2.Count > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (+{checkedMessage.Level2.Count - 1} more)") : string.Empty;
         var answered = checkedMessage.Answer is { } a ? $" Answered with {a.Record.Type} (header only, {a.Retourcode})." : string.Empty;
-        return $"Rejected at level 2 ({first.Rule}): {FindingText.Format(first)}{more}.{answered}";
+        return $"Rejected at level 2 ({first.Rule}): {FindingText.Format(first).TrimEnd('.')}{more}.{answered}";
     }
 
     private static MessageOutcome ToStored(long messageId, CheckedMessage checkedMessage, string outcome, string reason, DateTimeOffset now)
