@@ -80,6 +80,6 @@ public sealed record MessageSummary(
 
     public string? TransportError { get; init; }
 
-    /// <summary>The answer's outbox file name, when the message has an answer.</summary>
+    /// <summary>The answer's outbox file name, once it has been written there (committed but unwritten: null).</summary>
     public string? AnswerFile { get; init; }
 }

@@ -84,7 +84,7 @@ public sealed class MessageProcessingStore
                m.receiver, m.identificatie, m.dagtekening, m.outcome, m.outcome_reason, m.processed_at,
                (SELECT COUNT(*) FROM message_delivery d WHERE d.message_id = m.id) AS delivery_count,
                m.checked_level, m.transport_error,
-               (SELECT a.file_name FROM message_answer a WHERE a.message_id = m.id) AS answer_file
+               (SELECT a.file_name FROM message_answer a WHERE a.message_id = m.id AND a.written_at IS NOT NULL) AS answer_file
         FROM message m
         WHERE m.id = @id;
         """;

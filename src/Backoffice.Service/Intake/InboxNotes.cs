@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Backoffice.Core.Retours;
+using Backoffice.Core.Standard;
 using Backoffice.Data.Processing;
 using Backoffice.Service.Processing;
 
@@ -84,9 +86,10 @@ public static class InboxNotes
         _ => "Not processed yet.",
     };
 
-    private static string Level2Explanation(MessageSummary message) => message.AnswerFile is { } answer
-        ? $"The message breaks in-message rules (level 2, see the findings). It was answered with {answer}: the header only, with retourcode 0001, as the standard answers level-2 errors; the message counts as not sent."
-        : "The message breaks in-message rules (level 2, see the findings). It is not answered by a retour (our own message or a retour itself) and is listed for staff.";
+    private static string Level2Explanation(MessageSummary message) =>
+        MessageType.FromName(message.MessageType) is { } type && Level2Answer.IsAnswered(type)
+            ? $"The message breaks in-message rules (level 2, see the findings). It is answered with a {type.AnswerName} holding the header only, with retourcode 0001, as the standard answers level-2 errors{(message.AnswerFile is { } file ? $" ({file} in the outbox)" : string.Empty)}; the message counts as not sent."
+            : "The message breaks in-message rules (level 2, see the findings). It gets no retour (our own message, or a retour itself); our own messages are refused, not sent, and listed for staff.";
 
     private static string Classification(MessageSummary message) =>
         message.Standard is null ? string.Empty

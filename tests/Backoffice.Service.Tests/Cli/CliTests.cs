@@ -21,20 +21,41 @@ public sealed class CliTests
     private static string Schemas => RepoPaths.IwmoSchemas;
 
     [Test]
-    public async Task Validate_reference_samples_folder_exits_0()
+    public async Task Validate_reference_samples_reports_the_one_known_level2_failure_and_nothing_else()
     {
         var (exit, output, _) = await Run("validate", RepoPaths.ReferenceSamples("iwmo-3.2"), "--schemas", Schemas);
 
-        Assert.That(exit, Is.EqualTo(ExitCodes.Ok));
-        Assert.That(output, Does.Contain("7 files: 7 valid, 0 not valid."));
+        // The reference WMO317 itself fails TR380 (iwmo-3.2.md §8.11); the official stylesheet agrees.
+        Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+        Assert.That(output, Does.Contain("7 files: 6 valid, 1 not valid."));
+        Assert.That(output, Does.Contain("WMO317.xml: INVALID (level 2)"));
+        Assert.That(output.Split('\n').Count(l => l.Contains("-> 0001]", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(output, Does.Contain("/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/GewensteIngangsdatum: [TR380 -> 0001]"));
     }
 
     [Test]
-    public async Task Validate_with_the_reference_schema_set_as_shipped_exits_0()
+    public async Task Validate_json_gives_level2_findings_their_level_and_rule()
     {
-        var (exit, _, err) = await Run("validate", RepoPaths.ReferenceSamples("iwmo-3.2"), "--schemas", RepoPaths.ReferenceXsd("iwmo-3.2"));
+        var (exit, output, _) = await Run("validate", Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), "WMO317.xml"), "--schemas", Schemas, "--format", "json");
 
-        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+        using var json = JsonDocument.Parse(output);
+        var file = json.RootElement.EnumerateArray().Single();
+        Assert.That(file.GetProperty("valid").GetBoolean(), Is.False);
+        var finding = file.GetProperty("findings").EnumerateArray().Single();
+        Assert.That(finding.GetProperty("level").GetInt32(), Is.EqualTo(2));
+        Assert.That(finding.GetProperty("rule").GetString(), Is.EqualTo("TR380"));
+        Assert.That(finding.GetProperty("retourcode").GetString(), Is.EqualTo("0001"));
+        Assert.That(finding.GetProperty("line").GetInt32(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Validate_with_the_reference_schema_set_as_shipped_gives_the_same_verdicts()
+    {
+        var (exit, output, err) = await Run("validate", RepoPaths.ReferenceSamples("iwmo-3.2"), "--schemas", RepoPaths.ReferenceXsd("iwmo-3.2"));
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Findings), err);
+        Assert.That(output, Does.Contain("7 files: 6 valid, 1 not valid."));
     }
 
     [Test]
@@ -116,7 +137,9 @@ public sealed class CliTests
                 Assert.That(
                     entry.EnumerateObject().Select(p => p.Name),
                     Is.SupersetOf(new[] { "input", "messageType", "sender", "identificatie", "outcome", "retourFile", "findings" }));
-                Assert.That(entry.GetProperty("outcome").GetString(), Is.EqualTo("accepted"));
+                var expected = entry.GetProperty("messageType").GetString() == "WMO317" ? "rejected" : "accepted";
+                Assert.That(entry.GetProperty("outcome").GetString(), Is.EqualTo(expected));
+                Assert.That(entry.GetProperty("retourFile").ValueKind == JsonValueKind.String, Is.EqualTo(expected == "rejected"), "an answer for the level-2 rejection only");
             }
 
             await using var connection = new SqliteConnection($"Data Source={Path.Combine(root.FullName, "backoffice.db")}");

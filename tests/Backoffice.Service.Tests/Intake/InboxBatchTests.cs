@@ -33,17 +33,20 @@ public sealed class InboxBatchTests
         var results = await RunAsync(service);
 
         Assert.That(results, Has.Count.EqualTo(7));
-        Assert.That(results.Select(r => r.Outcome), Is.All.EqualTo(InputOutcomes.Accepted));
+        // The reference WMO317 fails TR380 at level 2 (iwmo-3.2.md §8.11) and is answered with a 318.
+        Assert.That(results.Where(r => r.MessageType != "WMO317").Select(r => r.Outcome), Is.All.EqualTo(InputOutcomes.Accepted));
+        Assert.That(results.Single(r => r.MessageType == "WMO317").Outcome, Is.EqualTo(Outcomes.Rejected));
         Assert.That(results.Select(r => r.MessageType), Is.EquivalentTo(new[] { "WMO301", "WMO305", "WMO307", "WMO315", "WMO317", "WMO319", "WMO323" }));
         Assert.That(Directory.EnumerateFiles(service.Inbox), Is.Empty);
-        Assert.That(Directory.EnumerateFiles(service.Processed, "*.xml").Count(), Is.EqualTo(7));
+        Assert.That(Directory.EnumerateFiles(service.Processed, "*.xml").Count(), Is.EqualTo(6));
+        Assert.That(Directory.EnumerateFiles(service.Quarantine, "*.xml").Count(), Is.EqualTo(1));
 
         var store = service.Get<MessageProcessingStore>();
         foreach (var result in results)
         {
             var stored = await store.GetAsync(result.MessageId!.Value, CancellationToken.None);
             Assert.That(stored!.Status, Is.EqualTo(MessageStatuses.Processed));
-            Assert.That(stored.Outcome, Is.EqualTo(Outcomes.Accepted));
+            Assert.That(stored.Outcome, Is.EqualTo(result.Outcome));
             Assert.That(stored.Sha256, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(result.MovedTo!)))), "the stored bytes are the delivered bytes");
         }
     }
