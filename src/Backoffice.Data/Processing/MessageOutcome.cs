@@ -1,8 +1,10 @@
+using Backoffice.Core.Validation;
+
 namespace Backoffice.Data.Processing;
 
 /// <summary>
 /// The result of processing one message: its classification (null where it could not be read),
-/// the outcome (one of <see cref="Outcomes"/>), the reason in plain words and every finding.
+/// the outcome (one of <see cref="Core.Standard.Outcomes"/>), the reason in plain words and every finding.
 /// </summary>
 public sealed record MessageOutcome(
     long MessageId,
@@ -15,7 +17,7 @@ public sealed record MessageOutcome(
     DateOnly? Dagtekening,
     string Outcome,
     string? Reason,
-    IReadOnlyList<StoredFinding> Findings,
+    IReadOnlyList<Finding> Findings,
     DateTimeOffset ProcessedAt)
 {
     /// <summary>The highest check level the verdict covers: 1 file rules and XSD, 2 in-message rules.</summary>
@@ -25,24 +27,6 @@ public sealed record MessageOutcome(
     public string? TransportError { get; init; }
 }
 
-/// <summary>
-/// One finding as stored: level (1 XSD .. 4 external), the rule code (e.g. TR338), the retourcode,
-/// the element path and the line/column in the raw content. Text and path are written by our own
-/// code and must never quote a BSN or a name from the message.
-/// </summary>
-public sealed record StoredFinding(int Level, string? Rule, string? Retourcode, string? Path, int? Line, int? Column, string Text);
-
-/// <summary>The outcome values the schema allows.</summary>
-public static class Outcomes
-{
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-    public const string Unsupported = "unsupported";
-    public const string Unreadable = "unreadable";
-    public const string TooLarge = "too-large";
-
-    public static IReadOnlyList<string> All { get; } = [Accepted, Rejected, Unsupported, Unreadable, TooLarge];
-}
 
 /// <summary>The status values of a message: received, then processing (claimed), then processed.</summary>
 public static class MessageStatuses
@@ -74,7 +58,7 @@ public sealed record MessageSummary(
     string? OutcomeReason,
     DateTimeOffset? ProcessedAt,
     int DeliveryCount,
-    IReadOnlyList<StoredFinding> Findings)
+    IReadOnlyList<Finding> Findings)
 {
     public int? CheckedLevel { get; init; }
 

@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using Backoffice.Core.Standard;
+using Backoffice.Core.Validation;
 using Backoffice.Data.Intake;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -316,7 +318,7 @@ public sealed class MessageProcessingStore
             row.outcome_reason,
             Timestamps.Utc(row.processed_at),
             (int)row.delivery_count,
-            [.. findings.Select(f => new StoredFinding((int)f.level, f.rule_code, f.retourcode, f.path, (int?)f.line, (int?)f.col, f.text))])
+            [.. findings.Select(f => new Finding((int)f.level, f.rule_code, f.retourcode, f.path, (int?)f.line, (int?)f.col, f.text))])
         {
             CheckedLevel = (int?)row.checked_level,
             TransportError = row.transport_error,
@@ -351,10 +353,10 @@ public sealed class MessageProcessingStore
         return parameters;
     }
 
-    private static DynamicParameters FindingParameters(long messageId, int seq, StoredFinding finding)
+    private static DynamicParameters FindingParameters(long messageId, int seq, Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        ArgumentNullException.ThrowIfNull(finding.Text);
+        ArgumentNullException.ThrowIfNull(finding.Message);
         var parameters = new DynamicParameters();
         parameters.Add("message_id", messageId, DbType.Int64);
         parameters.Add("seq", seq, DbType.Int32);
@@ -364,7 +366,7 @@ public sealed class MessageProcessingStore
         parameters.Add("path", finding.Path, DbType.String, size: -1);
         parameters.Add("line", finding.Line, DbType.Int32);
         parameters.Add("col", finding.Column, DbType.Int32);
-        parameters.Add("text", finding.Text, DbType.String, size: -1);
+        parameters.Add("text", finding.Message, DbType.String, size: -1);
         return parameters;
     }
 

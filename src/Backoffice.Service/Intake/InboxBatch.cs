@@ -1,5 +1,5 @@
 using System.Globalization;
-using Backoffice.Core.Validation;
+using Backoffice.Core.Standard;
 using Backoffice.Data;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
@@ -432,7 +432,7 @@ public sealed class InboxBatch(
     /// <summary>The result as the store has it: what is printed is what was recorded.</summary>
     private InputResult ResultFrom(string input, MessageSummary message, string outcome) =>
         new(input, message.MessageType, message.Sender, message.Identificatie, outcome, message.AnswerFile is { } file ? outbox.PathOf(file) : null,
-            [.. message.Findings.Select(f => new Finding(f.Level, f.Rule, f.Retourcode, f.Path, f.Line, f.Column, f.Text))])
+            message.Findings)
         {
             MessageId = message.Id,
             Reason = message.OutcomeReason,

@@ -41,7 +41,7 @@ public static class InboxNotes
             text.AppendLine("Findings:");
             foreach (var f in message.Findings)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {FindingText.Format(f.Rule, f.Retourcode, f.Path, f.Line, f.Column, f.Text)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {FindingText.Format(f)}");
             }
         }
 

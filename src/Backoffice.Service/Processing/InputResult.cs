@@ -1,5 +1,5 @@
+using Backoffice.Core.Standard;
 using Backoffice.Core.Validation;
-using Backoffice.Data.Processing;
 
 namespace Backoffice.Service.Processing;
 

@@ -206,12 +206,10 @@ public sealed class MessageProcessor(
     {
         var report = checkedMessage.Level1;
         DateOnly? dagtekening = DateOnly.TryParseExact(report.Header.Dagtekening, "yyyy-MM-dd", out var d) ? d : null;
-        var findings = checkedMessage.Findings
-            .Select(f => new StoredFinding(f.Level, f.Rule, f.Retourcode, f.Path, f.Line, f.Column, f.Message))
-            .ToList();
+        var findings = checkedMessage.Findings.ToList();
         if (report.FindingsOmitted > 0)
         {
-            findings.Add(new StoredFinding(1, null, null, null, null, null, $"{report.FindingsOmitted} further findings not kept."));
+            findings.Add(new Finding(1, null, null, null, null, null, $"{report.FindingsOmitted} further findings not kept."));
         }
 
         return new MessageOutcome(

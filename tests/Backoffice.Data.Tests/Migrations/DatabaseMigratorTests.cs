@@ -142,6 +142,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0001_message_store.sql"] = "3b0e2b0d72954189688d9f9d88eed703cdcbe15d83430148956c952d04540152",
         ["Backoffice.Data.Migrations.Sqlite.0002_intake_leases_deliveries_tasks.sql"] = "d679cb46c715f4255fc28e6930ba107fbff25776a33278d71e1a64de248e48ae",
         ["Backoffice.Data.Migrations.SqlServer.0002_intake_leases_deliveries_tasks.sql"] = "3f2884a050587a20a4955797706c4984dd1f1f7cf83286b966699925a87f315d",
+        ["Backoffice.Data.Migrations.Sqlite.0003_level2_answers.sql"] = "6cf10af6fe5c637ff3214b9d3c3419eba9313e0138ee35e5dcd9f7121fb2580d",
+        ["Backoffice.Data.Migrations.SqlServer.0003_level2_answers.sql"] = "b24aeb13a60644b61565e2535f53c4d742a8511d45f5a30a8bca55050effff2e",
     };
 
     [Test]

@@ -1,3 +1,5 @@
+using Backoffice.Core.Standard;
+using Backoffice.Core.Validation;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
 using Dapper;
@@ -231,7 +233,7 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
     {
         var id = await ReceiveAsync();
         Assert.That(await ClaimAsync(id, "instance-a", T0), Is.True);
-        StoredFinding[] findings =
+        Finding[] findings =
         [
             new(1, "XSD", "0001", "/Bericht/Header/Dagtekening", 3, 17, "The element 'Dagtekening' has an invalid value."),
             new(3, "TR338", "9338", "/Bericht/Prestaties/Prestatie[2]", 40, 5, "No allocation matches this prestatie."),
@@ -453,7 +455,7 @@ public sealed class MessageProcessingStoreTests(DatabaseProvider provider)
         }
     }
 
-    private static MessageOutcome Outcome(long id, IReadOnlyList<StoredFinding> findings) =>
+    private static MessageOutcome Outcome(long id, IReadOnlyList<Finding> findings) =>
         new(id, "iWmo 3.2", "WMO323", 446, "12345678", "0363", "ID-1", new DateOnly(2026, 3, 1), Outcomes.Accepted, null, findings, T0.AddMinutes(1));
 
     /// <summary>A claim as the processor takes it: a lease of <see cref="Lease"/> from <paramref name="now"/>, nobody known gone.</summary>

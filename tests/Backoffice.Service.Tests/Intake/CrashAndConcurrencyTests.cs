@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Backoffice.Core.Standard;
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
 using Backoffice.Data.Processing;

@@ -1,6 +1,6 @@
 using System.Text;
+using Backoffice.Core.Standard;
 using Backoffice.Data.Intake;
-using Backoffice.Data.Processing;
 using Backoffice.Data.Staff;
 using Backoffice.Service.Cli;
 using Backoffice.Service.Intake;

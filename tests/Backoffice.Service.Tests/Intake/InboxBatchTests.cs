@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Backoffice.Core.Standard;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
 using Backoffice.Service.Intake;

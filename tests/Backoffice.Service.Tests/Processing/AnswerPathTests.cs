@@ -1,5 +1,6 @@
 using System.Text;
 using Backoffice.Core.Schemas;
+using Backoffice.Core.Standard;
 using Backoffice.Core.Validation;
 using Backoffice.Data.Answers;
 using Backoffice.Data.Processing;
