@@ -4,10 +4,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Backoffice.Core.Schemas;
 using Backoffice.Core.Standard;
+using Backoffice.Core.Validation;
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
 using Backoffice.Data.Processing;
+using Backoffice.Data.Staff;
 using Backoffice.Service.Intake;
 using Backoffice.TestSupport;
 using Backoffice.TestSupport.Generators;
@@ -20,13 +24,21 @@ namespace Backoffice.Service.Tests.Intake;
 /// <summary>
 /// The built CLI as separate processes on one data folder: killed at random moments (SIGKILL),
 /// and several runs at once. Whatever happens, every input is stored once, gets one verdict, and
-/// lies set aside exactly once in the folder its stored verdict names, with nothing left claimed.
+/// lies set aside exactly once in the folder its stored verdict names, with nothing left claimed;
+/// each provider message refused at level 2 has exactly one answer, in the store and in the outbox,
+/// and nothing else has one.
 /// </summary>
 public sealed class CrashAndConcurrencyTests
 {
     private static readonly TimeSpan ChildTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>The retourcode of every level-2 answer: "Bericht is afgekeurd ivm fout in de xml-structuur/inhoud" (WJ001).</summary>
+    private const string Level2AnswerCode = "0001";
+
     private static readonly string[] FinalOutcomes = [.. Outcomes.All, "duplicate"];
+
+    /// <summary>Our own schemas, to check each answer that left against the schema of its type.</summary>
+    private static readonly Lazy<MessageValidator> OwnSchemas = new(() => new MessageValidator(SchemaCatalogue.Load(RepoPaths.IwmoSchemas)));
 
     /// <summary>
     /// Kill a batch at random points (startup, migration, intake of a large file, validation, the
@@ -43,7 +55,7 @@ public sealed class CrashAndConcurrencyTests
         var random = new Random(seed);
         using var folder = new DataFolder(inboxParent: inboxOnAnotherDevice ? AnotherFileSystem() : null);
         var clock = Stopwatch.StartNew();
-        var inputs = BuildInbox(folder.Inbox, random, new InboxMix(ValidCopiesPerType: 24, InvalidPerType: 10, Junk: 20, Truncated: 6, Duplicates: 11, Large: [2_000, 4_000, 6_000, 8_000]));
+        var inputs = BuildInbox(folder.Inbox, random, new InboxMix(ValidCopiesPerType: 24, InvalidPerType: 10, Junk: 20, Truncated: 6, Duplicates: 11, Large: [2_000, 4_000, 6_000, 8_000], Level2CopiesPerVariant: 3));
         TestContext.Out.WriteLine($"seed {seed}: {inputs.Count} inputs ({inputs.Select(i => i.Sha256).Distinct(StringComparer.Ordinal).Count()} distinct), {inputs.Sum(i => i.Size) / 1024 / 1024.0:0.0} MB, built in {clock.Elapsed.TotalSeconds:0.0} s");
 
         // Kill times scale with how long a run takes here to start and migrate a new database, so
@@ -57,6 +69,8 @@ public sealed class CrashAndConcurrencyTests
         var kills = 0;
         var rounds = new List<int>();
         var progress = new List<string>();
+        var leftUnwritten = 0;
+        var leftPartial = 0;
         clock.Restart();
         while (kills < MaxKills && rounds.Count < MaxRoundsBetweenKills && Directory.EnumerateFileSystemEntries(folder.Inbox).Any())
         {
@@ -75,6 +89,11 @@ public sealed class CrashAndConcurrencyTests
             child.Kill();
             kills++;
             progress.Add($"{delay.TotalMilliseconds:0}ms:{before - Directory.EnumerateFileSystemEntries(folder.Inbox).Count()}");
+
+            // What the kill left for the next run's recovery: answers committed but not written, a half-written answer.
+            var (unwritten, partial) = AnswersLeftByKill(folder);
+            leftUnwritten += unwritten > 0 ? 1 : 0;
+            leftPartial += partial > 0 ? 1 : 0;
         }
 
         var killing = clock.Elapsed;
@@ -96,6 +115,7 @@ public sealed class CrashAndConcurrencyTests
 
         var tally = await CheckAsync(folder, inputs);
         TestContext.Out.WriteLine($"start-up {startup.TotalMilliseconds:0} ms; {kills} kills in {killing.TotalSeconds:0.0} s (delay:files set aside) {string.Join(" ", progress)}; {rounds.Count} rounds ended by themselves before their kill (exit {string.Join(",", rounds)})");
+        TestContext.Out.WriteLine($"{leftUnwritten} kills left committed answers unwritten, {leftPartial} left a partial answer file in the outbox");
         TestContext.Out.WriteLine($"then {finals.Count} rounds to finish in {clock.Elapsed.TotalSeconds:0.0} s (exit {string.Join(",", finals)})");
         TestContext.Out.WriteLine(tally.ToString());
 
@@ -120,7 +140,7 @@ public sealed class CrashAndConcurrencyTests
         var random = new Random(seed);
         using var folder = new DataFolder();
         var staging = Directory.CreateDirectory(Path.Combine(folder.Data, "..", "staging")).FullName;
-        var inputs = BuildInbox(staging, random, new InboxMix(ValidCopiesPerType: 10, InvalidPerType: 5, Junk: 10, Truncated: 3, Duplicates: 8, Large: [3_000, 5_000]));
+        var inputs = BuildInbox(staging, random, new InboxMix(ValidCopiesPerType: 10, InvalidPerType: 5, Junk: 10, Truncated: 3, Duplicates: 8, Large: [3_000, 5_000], Level2CopiesPerVariant: 2));
         const int Waves = 3;
         var waves = inputs.GroupBy(_ => random.Next(0, Waves + 2) switch { 0 or 1 => 0, var n => n - 1 }).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
         Deliver(staging, folder.Inbox, waves[0]);
@@ -228,6 +248,57 @@ public sealed class CrashAndConcurrencyTests
         Assert.That(tally.Problems, Is.Empty, string.Join(Environment.NewLine, tally.Problems.Take(40)));
     }
 
+    /// <summary>
+    /// The moment between a verdict's commit and its answer's file is a few milliseconds, and the
+    /// random kills hardly ever land in it; so what a kill there leaves is made here, exactly, for
+    /// three answers: not written at all, written but not marked written, and half written under
+    /// its hidden temporary name. The next run writes each of them once, with the committed bytes,
+    /// marks them written and leaves no temporary; the other answers are left as they were.
+    /// </summary>
+    [Test]
+    public async Task Answers_a_killed_run_committed_but_did_not_write_are_written_once_by_the_next_run()
+    {
+        RepoPaths.RequireReference();
+        var random = new Random(Seed());
+        using var folder = new DataFolder();
+        var inputs = BuildInbox(folder.Inbox, random, new InboxMix(ValidCopiesPerType: 0, InvalidPerType: 0, Junk: 0, Truncated: 0, Duplicates: 2, Large: [20], Level2CopiesPerVariant: 1));
+        using (var first = Child.Start(ProcessArguments(folder), CommonEnvironment()))
+        {
+            var (exit, _, err) = await first.ResultAsync(ChildTimeout);
+            Assert.That(exit, Is.EqualTo(0), err);
+        }
+
+        var before = await CheckAsync(folder, inputs);
+        Assert.That(before.Problems, Is.Empty, string.Join(Environment.NewLine, before.Problems.Take(40)));
+        List<(long MessageId, string FileName, byte[] Content)> rows;
+        await using (var connection = folder.OpenDatabase())
+        {
+            rows = [.. await connection.QueryAsync<(long, string, byte[])>("SELECT message_id, file_name, content FROM message_answer ORDER BY message_id")];
+            Assert.That(rows, Has.Count.GreaterThanOrEqualTo(4), "answers to leave unwritten, and one to leave alone");
+            await connection.ExecuteAsync("UPDATE message_answer SET written_at = NULL WHERE message_id IN @ids", new { ids = rows.Take(3).Select(r => r.MessageId).ToList() });
+        }
+
+        var untouched = rows.Skip(3).ToDictionary(r => r.FileName, r => File.GetLastWriteTimeUtc(Path.Combine(folder.Outbox, r.FileName)), StringComparer.Ordinal);
+        File.Delete(Path.Combine(folder.Outbox, rows[0].FileName));
+        File.Delete(Path.Combine(folder.Outbox, rows[2].FileName));
+        await File.WriteAllBytesAsync(Path.Combine(folder.Outbox, $".{rows[2].FileName}.partial"), rows[2].Content[..(rows[2].Content.Length / 2)]);
+
+        using (var next = Child.Start(ProcessArguments(folder), CommonEnvironment()))
+        {
+            var (exit, _, err) = await next.ResultAsync(ChildTimeout);
+            Assert.That(exit, Is.EqualTo(0), err);
+        }
+
+        var after = await CheckAsync(folder, inputs);
+        TestContext.Out.WriteLine(after.ToString());
+        Assert.That(after.Problems, Is.Empty, string.Join(Environment.NewLine, after.Problems.Take(40)));
+        Assert.That(after.Answers.Files, Is.EqualTo(rows.Count));
+        foreach (var (name, written) in untouched)
+        {
+            Assert.That(File.GetLastWriteTimeUtc(Path.Combine(folder.Outbox, name)), Is.EqualTo(written), $"{name} was written and marked before: not written again");
+        }
+    }
+
     /// <summary>A download that is complete when it appears: one rename per file, same device.</summary>
     private static void Deliver(string staging, string inbox, IEnumerable<Input> files)
     {
@@ -255,6 +326,24 @@ public sealed class CrashAndConcurrencyTests
             await using var connection = folder.OpenDatabase();
             var applied = (await connection.QueryAsync<string>($"SELECT ScriptName FROM {DatabaseMigrator.JournalTable}")).ToList();
             Assert.That(applied, Is.EquivalentTo(scripts), $"round {round + 1}: each migration once");
+        }
+    }
+
+    /// <summary>
+    /// After a kill: whether answers were committed but not written yet (the next run's flush writes
+    /// them), and whether a half-written answer is in the outbox under its hidden temporary name.
+    /// </summary>
+    private static (long Unwritten, int Partial) AnswersLeftByKill(DataFolder folder)
+    {
+        var partial = Directory.Exists(folder.Outbox) ? Directory.EnumerateFiles(folder.Outbox, ".*.partial").Count() : 0;
+        try
+        {
+            using var connection = folder.OpenDatabase();
+            return (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM message_answer WHERE written_at IS NULL"), partial);
+        }
+        catch (SqliteException)
+        {
+            return (0, partial); // Killed before the database or its answers table was made.
         }
     }
 
@@ -322,32 +411,142 @@ public sealed class CrashAndConcurrencyTests
         return environment;
     }
 
-    /// <summary>One input file: its name in the inbox, its bytes' hash and the verdict it must get.</summary>
-    private sealed record Input(string Name, string Sha256, long Size, string Expected);
+    /// <summary>One input file: its name in the inbox, its bytes' hash and what it must come to.</summary>
+    private sealed record Input(string Name, string Sha256, long Size, Expectation Expected);
 
-    private sealed record InboxMix(int ValidCopiesPerType, int InvalidPerType, int Junk, int Truncated, int Duplicates, int[] Large);
+    private sealed record InboxMix(int ValidCopiesPerType, int InvalidPerType, int Junk, int Truncated, int Duplicates, int[] Large, int Level2CopiesPerVariant);
+
+    /// <summary>
+    /// What an input must come to, derived from how it was built: the verdict, the level it covers,
+    /// the level-2 rules found in it, the answer it gets (its type) and the staff task it raises.
+    /// </summary>
+    private sealed record Expectation(string Outcome, int Level, IReadOnlySet<string> Level2, string? Answer, string? Task, string? TransportError)
+    {
+        /// <summary>The answer a provider message refused at level 2 gets: its retour, and the 325 to a declaration (iwmo-3.2.md §8.1).</summary>
+        private static readonly Dictionary<string, string> AnswerTo = new(StringComparer.Ordinal)
+        {
+            ["WMO305"] = "WMO306",
+            ["WMO307"] = "WMO308",
+            ["WMO315"] = "WMO316",
+            ["WMO317"] = "WMO318",
+            ["WMO323"] = "WMO325",
+        };
+
+        /// <summary>Our own messages: refused at level 2, they are not sent and staff are told; nobody is answered.</summary>
+        private static readonly HashSet<string> Own = new(StringComparer.Ordinal) { "WMO301", "WMO319" };
+
+        /// <summary>A message that passes level 1 and is read: accepted if it breaks no level-2 rule, else refused at level 2.</summary>
+        public static Expectation Checked(string type, IReadOnlySet<string> level2)
+        {
+            if (level2.Count == 0)
+            {
+                return new(Outcomes.Accepted, 2, level2, null, null, null);
+            }
+
+            return AnswerTo.TryGetValue(type, out var answer)
+                ? new(Outcomes.Rejected, 2, level2, answer, null, null)
+                : Own.Contains(type)
+                    ? new(Outcomes.Rejected, 2, level2, null, StaffTaskKinds.RefusedOwnMessage, null)
+                    : throw new ArgumentException($"No expectation for a {type} that fails level 2.", nameof(type));
+        }
+
+        /// <summary>Refused at level 1: no retour can be built, so staff tell the sender with the transport error.</summary>
+        public static Expectation Level1(string outcome, string transportError) =>
+            new(outcome, 1, new HashSet<string>(StringComparer.Ordinal), null, StaffTaskKinds.TellSender, transportError);
+    }
+
+    /// <summary>
+    /// The level-2 rules the reference samples break as they are: WMO317.xml's NieuwProduct starts on
+    /// the message's own Dagtekening, and TR380 wants a later date (iwmo-3.2.md §8.11). The others pass.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> SampleBreaks = new(StringComparer.Ordinal) { ["WMO317"] = ["TR380"] };
+
+    private static HashSet<string> BreaksOfSample(string type) =>
+        new(SampleBreaks.TryGetValue(type, out var rules) ? rules : [], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A reference sample changed in one place on purpose, still XSD-valid: it breaks the level-2 rule
+    /// <see cref="Breaks"/> on top of what the sample breaks, or mends the sample's own break
+    /// <see cref="Mends"/>. <see cref="Find"/> must be in the sample (the first, or the last, occurrence).
+    /// </summary>
+    private sealed record Variant(string Type, string Label, string Find, string Replace, string? Breaks = null, string? Mends = null, bool Last = false)
+    {
+        public IReadOnlySet<string> Level2
+        {
+            get
+            {
+                var rules = BreaksOfSample(Type);
+                if (Breaks is not null)
+                {
+                    rules.Add(Breaks);
+                }
+
+                if (Mends is not null && !rules.Remove(Mends))
+                {
+                    throw new InvalidOperationException($"{Type} does not break {Mends}; nothing to mend.");
+                }
+
+                return rules;
+            }
+        }
+
+        public string Make(string text)
+        {
+            var at = Last ? text.LastIndexOf(Find, StringComparison.Ordinal) : text.IndexOf(Find, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                throw new InvalidOperationException($"{Type} ({Label}): the sample no longer holds {Find}.");
+            }
+
+            return string.Concat(text.AsSpan(0, at), Replace, text.AsSpan(at + Find.Length));
+        }
+    }
+
+    /// <summary>Provider messages that each fail one level-2 rule (each gets one answer), a 317 that passes, and two own messages that fail.</summary>
+    private static readonly Variant[] Level2Variants =
+    [
+        // CS002: 999900006 passes the 11-proef, 999900007 does not (the last digit has weight -1).
+        new("WMO305", "l2-bsn", "<wmo305:Bsn>999900006</wmo305:Bsn>", "<wmo305:Bsn>999900007</wmo305:Bsn>", Breaks: "CS002"),
+        // TR018: the first StopProduct (Begindatum 2025-04-03) now ends the day before it began.
+        new("WMO307", "l2-stop-before-start", "<wmo307:Einddatum>2025-07-18</wmo307:Einddatum>", "<wmo307:Einddatum>2025-04-02</wmo307:Einddatum>", Breaks: "TR018"),
+        // CS003: the first AangevraagdProduct (ToewijzingIngangsdatum 2023-06-01) now ends in May.
+        new("WMO315", "l2-end-before-start", "<wmo315:ToewijzingEinddatum>2023-06-30</wmo315:ToewijzingEinddatum>", "<wmo315:ToewijzingEinddatum>2023-05-31</wmo315:ToewijzingEinddatum>", Breaks: "CS003"),
+        // CS002 on a 317 that already breaks TR380: two rules, still one answer.
+        new("WMO317", "l2-bsn", "<wmo317:Bsn>999900006</wmo317:Bsn>", "<wmo317:Bsn>999900007</wmo317:Bsn>", Breaks: "CS002"),
+        // TR380 mended: the NieuwProduct (the last GewensteIngangsdatum) starts the day after the Dagtekening 2023-04-02.
+        new("WMO317", "l2-mended", "<wmo317:GewensteIngangsdatum>2023-04-02</wmo317:GewensteIngangsdatum>", "<wmo317:GewensteIngangsdatum>2023-04-03</wmo317:GewensteIngangsdatum>", Mends: "TR380", Last: true),
+        // TR358: the lines still sum to 58000 D.
+        new("WMO323", "l2-total", "<iwmo:TotaalBedrag>58000</iwmo:TotaalBedrag>", "<iwmo:TotaalBedrag>58001</iwmo:TotaalBedrag>", Breaks: "TR358"),
+        // Our own: a 301 whose client's Bsn fails the 11-proef, a 319 that refuses without a reason (CD085).
+        new("WMO301", "l2-bsn", "<wmo301:Bsn>999900006</wmo301:Bsn>", "<wmo301:Bsn>999900007</wmo301:Bsn>", Breaks: "CS002"),
+        new("WMO319", "l2-no-reason", "<wmo319:RedenAfwijzingVerzoek>7</wmo319:RedenAfwijzingVerzoek>", string.Empty, Breaks: "CD085"),
+    ];
 
     /// <summary>
     /// The 7 reference samples, unique valid copies of each (another BerichtIdentificatie), XSD-invalid
-    /// copies (an element removed or added), not-XML and truncated files, an empty one, iJw messages,
-    /// large generated declarations, and byte-identical copies under other names; in a shuffled order.
+    /// copies (an element removed or added), copies broken at level 2 on purpose (<see cref="Level2Variants"/>),
+    /// not-XML and truncated files, an empty one, iJw messages, large generated declarations, and
+    /// byte-identical copies under other names; in a shuffled order.
     /// </summary>
     private static List<Input> BuildInbox(string inbox, Random random, InboxMix mix)
     {
         var samples = Samples.Iwmo32().Select(path => (Type: Path.GetFileNameWithoutExtension(path), Text: File.ReadAllText(path))).ToList();
-        var made = new List<(string Label, Action<string> Write, string Expected)>();
+        var made = new List<(string Label, Action<string> Write, Expectation Expected)>();
         var serial = 0;
         string Unique(string text) =>
             IdentificatieElement().Replace(text, $"<iwmo:Identificatie>C{++serial:D11}</iwmo:Identificatie>", 1);
-        void Add(string label, byte[] bytes, string expected) => made.Add((label, path => Write(path, bytes), expected));
+        void Add(string label, byte[] bytes, Expectation expected) => made.Add((label, path => Write(path, bytes), expected));
+        var notValid = Expectation.Level1(Outcomes.Rejected, TransportErrors.NotValid);
+        var unreadable = Expectation.Level1(Outcomes.Unreadable, TransportErrors.NotValid);
 
         foreach (var (type, text) in samples)
         {
             var prefix = type.ToLowerInvariant();
-            Add(type, Encoding.UTF8.GetBytes(text), Outcomes.Accepted);
+            var asIs = Expectation.Checked(type, BreaksOfSample(type));
+            Add(type, Encoding.UTF8.GetBytes(text), asIs);
             for (var i = 0; i < mix.ValidCopiesPerType; i++)
             {
-                Add($"{type}-copy{(i == 0 ? " é" : string.Empty)}", Encoding.UTF8.GetBytes(Unique(text)), Outcomes.Accepted);
+                Add($"{type}-copy{(i == 0 ? " é" : string.Empty)}", Encoding.UTF8.GetBytes(Unique(text)), asIs);
             }
 
             for (var i = 0; i < mix.InvalidPerType; i++)
@@ -355,32 +554,43 @@ public sealed class CrashAndConcurrencyTests
                 var broken = i % 2 == 0
                     ? Unique(text).Replace($"</{prefix}:Header>", $"</{prefix}:Header>\r\n\t<{prefix}:Onbekend>x</{prefix}:Onbekend>", StringComparison.Ordinal)
                     : BerichtVersie(prefix).Replace(Unique(text), string.Empty, 1);
-                Add($"{type}-invalid", Encoding.UTF8.GetBytes(broken), Outcomes.Rejected);
+                Add($"{type}-invalid", Encoding.UTF8.GetBytes(broken), notValid);
+            }
+        }
+
+        var sampleText = samples.ToDictionary(s => s.Type, s => s.Text, StringComparer.Ordinal);
+        foreach (var variant in Level2Variants)
+        {
+            var expected = Expectation.Checked(variant.Type, variant.Level2);
+            for (var i = 0; i < mix.Level2CopiesPerVariant; i++)
+            {
+                Add($"{variant.Type}-{variant.Label}", Encoding.UTF8.GetBytes(variant.Make(Unique(sampleText[variant.Type]))), expected);
             }
         }
 
         for (var i = 0; i < mix.Junk; i++)
         {
             var junk = i % 2 == 0 ? Encoding.UTF8.GetBytes($"%PDF-1.7 not xml {i}") : RandomBytes(random, 200 + (i * 37));
-            Add("junk", junk, Outcomes.Unreadable);
+            Add("junk", junk, unreadable);
         }
 
         for (var i = 0; i < mix.Truncated; i++)
         {
             var text = Unique(samples[i % samples.Count].Text);
-            Add("truncated", Encoding.UTF8.GetBytes(text[..(text.Length / 2)]), Outcomes.Unreadable);
+            Add("truncated", Encoding.UTF8.GetBytes(text[..(text.Length / 2)]), unreadable);
         }
 
-        Add("empty", [], Outcomes.Unreadable);
+        Add("empty", [], unreadable);
         foreach (var jw in new[] { "JW301.xml", "JW305.xml" })
         {
-            Add("ijw", File.ReadAllBytes(Path.Combine(RepoPaths.ReferenceSamples("ijw-3.2"), jw)), Outcomes.Unsupported);
+            Add("ijw", File.ReadAllBytes(Path.Combine(RepoPaths.ReferenceSamples("ijw-3.2"), jw)), Expectation.Level1(Outcomes.Unsupported, TransportErrors.NotSupported));
         }
 
         foreach (var prestaties in mix.Large)
         {
+            // The generator builds declarations that pass level 2 (their findings are checked below).
             var options = new Wmo323GeneratorOptions { Prestaties = prestaties, Identificatie = $"BIG{prestaties:D9}" };
-            made.Add(("large", path => Wmo323Generator.WriteFile(path, options), Outcomes.Accepted));
+            made.Add(("large", path => Wmo323Generator.WriteFile(path, options), Expectation.Checked("WMO323", BreaksOfSample("WMO323"))));
         }
 
         // Shuffled, so that large files, duplicates and bad files are spread through the batch.
@@ -392,9 +602,10 @@ public sealed class CrashAndConcurrencyTests
             inputs.Add(Written(inbox, $"{i:D3}-{label}.xml", write, expected));
         }
 
-        // Byte-identical copies under other names (one of the large ones, and one copied twice).
-        var originals = inputs.Where(i => i.Size > 0).OrderBy(_ => random.Next()).Take(mix.Duplicates - 1).ToList();
+        // Byte-identical copies under other names (one of the large ones, and an answered one copied twice).
+        var originals = inputs.Where(i => i.Size > 0).OrderBy(_ => random.Next()).Take(mix.Duplicates - 2).ToList();
         originals.Insert(0, inputs.First(i => i.Name.EndsWith("-large.xml", StringComparison.Ordinal)));
+        originals.Insert(1, inputs.First(i => i.Expected.Answer is not null));
         originals.Add(originals[1]);
         foreach (var (original, n) in originals.Select((o, n) => (o, n)))
         {
@@ -405,7 +616,7 @@ public sealed class CrashAndConcurrencyTests
         return inputs;
     }
 
-    private static Input Written(string inbox, string name, Action<string> write, string expected)
+    private static Input Written(string inbox, string name, Action<string> write, Expectation expected)
     {
         var path = Path.Combine(inbox, name);
         write(path);
@@ -431,10 +642,22 @@ public sealed class CrashAndConcurrencyTests
         new("<iwmo:Identificatie>[^<]*</iwmo:Identificatie>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
 
     /// <summary>What the counts came to, and every way the end state is not what it must be.</summary>
-    private sealed record Tally(int Inputs, int Messages, int Deliveries, int SetAside, int StuckClaims, int FalseOutcomes, List<string> Problems)
+    private sealed record Tally(int Inputs, int Messages, int Deliveries, int SetAside, int StuckClaims, int FalseOutcomes, AnswerTally Answers, List<string> Problems)
     {
         public override string ToString() =>
-            $"inputs {Inputs}, messages {Messages}, deliveries {Deliveries}, set aside {SetAside}, stuck claims {StuckClaims}, false outcomes {FalseOutcomes}, problems {Problems.Count}";
+            $"inputs {Inputs}, messages {Messages}, deliveries {Deliveries}, set aside {SetAside}, stuck claims {StuckClaims}, false outcomes {FalseOutcomes}, problems {Problems.Count}{Environment.NewLine}{Answers}";
+    }
+
+    /// <summary>
+    /// The answers and staff tasks: rows and outbox files against the messages that must have one.
+    /// Duplicate: a second answer for one message (a second row, or an outbox file that is no row's);
+    /// unwarranted: an answer for a message that must get none; lost: a message that must have an
+    /// answer without a row, or a row whose file is missing, differs or was never marked written.
+    /// </summary>
+    private sealed record AnswerTally(int Expected, int Rows, int Files, int Duplicate, int Unwarranted, int Lost, int TellSender, int RefusedOwn)
+    {
+        public override string ToString() =>
+            $"answers {Rows} rows, {Files} outbox files, {Expected} expected; duplicate answers {Duplicate}, unwarranted answers {Unwarranted}, lost answers {Lost}; tasks: tell-sender {TellSender}, refused-own-message {RefusedOwn}";
     }
 
     /// <summary>
@@ -448,8 +671,10 @@ public sealed class CrashAndConcurrencyTests
     {
         var problems = new List<string>();
         await using var connection = folder.OpenDatabase();
-        var messages = (await connection.QueryAsync<(long Id, string Sha256, string Status, string? Outcome)>(
-            "SELECT id, sha256, status, outcome FROM message ORDER BY id")).ToList();
+        var messages = (await connection.QueryAsync<(long Id, string Sha256, string Status, string? Outcome, long? CheckedLevel, string? TransportError)>(
+            "SELECT id, sha256, status, outcome, checked_level, transport_error FROM message ORDER BY id")).ToList();
+        var level2Found = (await connection.QueryAsync<(long MessageId, string? Rule)>(
+            "SELECT message_id, rule_code FROM message_finding WHERE level = 2")).ToLookup(f => f.MessageId, f => f.Rule ?? "(none)");
         var deliveries = (await connection.QueryAsync<(long Id, long MessageId, string OriginalName, long IsDuplicate)>(
             "SELECT id, message_id, original_name, is_duplicate FROM message_delivery ORDER BY id")).ToList();
 
@@ -491,10 +716,22 @@ public sealed class CrashAndConcurrencyTests
                 continue;
             }
 
-            if (message.Outcome != same[0].Expected)
+            var expected = same[0].Expected;
+            if (message.Outcome != expected.Outcome)
             {
                 falseOutcomes++;
-                problems.Add($"message {message.Id} ({same[0].Name}): outcome {message.Outcome ?? "none"}, expected {same[0].Expected}");
+                problems.Add($"message {message.Id} ({same[0].Name}): outcome {message.Outcome ?? "none"}, expected {expected.Outcome}");
+            }
+
+            if (message.CheckedLevel != expected.Level || message.TransportError != expected.TransportError)
+            {
+                problems.Add($"message {message.Id} ({same[0].Name}): checked level {message.CheckedLevel?.ToString(CultureInfo.InvariantCulture) ?? "none"}, transport error {message.TransportError ?? "none"}; expected level {expected.Level}, {expected.TransportError ?? "none"}");
+            }
+
+            var rules = level2Found[message.Id].ToHashSet(StringComparer.Ordinal);
+            if (!rules.SetEquals(expected.Level2))
+            {
+                problems.Add($"message {message.Id} ({same[0].Name}): level-2 findings [{string.Join(", ", rules.Order(StringComparer.Ordinal))}], built to break [{string.Join(", ", expected.Level2.Order(StringComparer.Ordinal))}]");
             }
 
             var its = deliveries.Where(d => d.MessageId == message.Id).ToList();
@@ -586,7 +823,196 @@ public sealed class CrashAndConcurrencyTests
             problems.Add($"left in the inbox: {Path.GetFileName(left)}");
         }
 
-        return new Tally(inputs.Count, messages.Count, deliveries.Count, found.Count, stuck, falseOutcomes, problems);
+        var expectations = messages
+            .Where(m => bySha.ContainsKey(m.Sha256))
+            .ToDictionary(m => m.Id, m => (bySha[m.Sha256][0].Name, bySha[m.Sha256][0].Expected));
+        var answers = await CheckAnswersAsync(connection, folder, expectations, problems);
+        return new Tally(inputs.Count, messages.Count, deliveries.Count, found.Count, stuck, falseOutcomes, answers, problems);
+    }
+
+    /// <summary>
+    /// Answers and staff tasks against what each message must have: one answer row per provider
+    /// message refused at level 2 and none for any other; exactly the rows' files in the outbox, each
+    /// with the row's bytes, marked written, valid against our schema of its type, with retourcode
+    /// 0001, answering its own message, and an identification no other answer has; one tell-sender
+    /// task per level-1 refusal, one refused-own-message per own message refused at level 2, nothing else.
+    /// </summary>
+    private static async Task<AnswerTally> CheckAnswersAsync(
+        SqliteConnection connection, DataFolder folder, Dictionary<long, (string Name, Expectation Expected)> expectations, List<string> problems)
+    {
+        var rows = (await connection.QueryAsync<(long MessageId, string AnswerType, string Identificatie, string FileName, string Sha256, byte[] Content, string? WrittenAt)>(
+            "SELECT message_id, answer_type, identificatie, file_name, sha256, content, written_at FROM message_answer ORDER BY message_id")).ToList();
+        var heen = (await connection.QueryAsync<(long Id, string? Identificatie)>("SELECT id, identificatie FROM message")).ToDictionary(m => m.Id, m => m.Identificatie);
+        var tasks = (await connection.QueryAsync<(string Key, string Kind, long? MessageId, string? DueOn)>(
+            "SELECT task_key, kind, message_id, due_on FROM staff_task ORDER BY id")).ToList();
+        var otherCodes = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_answer WHERE retourcode <> '0001'");
+        if (otherCodes > 0)
+        {
+            problems.Add($"{otherCodes} answer rows carry another retourcode than 0001");
+        }
+
+        int duplicate = 0, unwarranted = 0, lost = 0;
+        var rowsOf = rows.ToLookup(r => r.MessageId);
+        foreach (var (id, (name, expected)) in expectations)
+        {
+            var its = rowsOf[id].ToList();
+            if (its.Count > 1)
+            {
+                duplicate += its.Count - 1;
+                problems.Add($"message {id} ({name}) has {its.Count} answers");
+            }
+
+            if (expected.Answer is null && its.Count > 0)
+            {
+                unwarranted += its.Count;
+                problems.Add($"message {id} ({name}, {expected.Outcome} at level {expected.Level}) has an answer ({its[0].FileName}) it must not have");
+            }
+            else if (expected.Answer is not null && its.Count == 0)
+            {
+                lost++;
+                problems.Add($"message {id} ({name}) was refused at level 2 but has no answer");
+            }
+            else if (expected.Answer is not null && its[0].AnswerType != expected.Answer)
+            {
+                problems.Add($"message {id} ({name}) is answered with a {its[0].AnswerType}, not a {expected.Answer}");
+            }
+
+            var taskKinds = tasks.Where(t => t.MessageId == id).Select(t => t.Kind).ToList();
+            var shouldBe = expected.Task is null ? [] : new[] { expected.Task };
+            if (!taskKinds.Order(StringComparer.Ordinal).SequenceEqual(shouldBe, StringComparer.Ordinal))
+            {
+                problems.Add($"message {id} ({name}): staff tasks [{string.Join(", ", taskKinds)}], expected [{string.Join(", ", shouldBe)}]");
+            }
+        }
+
+        foreach (var task in tasks.Where(t => t.MessageId is not { } id || !expectations.ContainsKey(id)))
+        {
+            problems.Add($"staff task {task.Key} ({task.Kind}) is about no message of the inputs");
+        }
+
+        foreach (var task in tasks.Where(t => t.Kind == StaffTaskKinds.TellSender && t.DueOn is null))
+        {
+            problems.Add($"staff task {task.Key}: the sender is to be told, but by no date");
+        }
+
+        foreach (var orphan in rows.Where(r => !expectations.ContainsKey(r.MessageId)))
+        {
+            problems.Add($"answer {orphan.FileName} is for message {orphan.MessageId}, which holds no input");
+        }
+
+        // The outbox: the rows' files and nothing else; no hidden temporaries.
+        var byFile = rows.ToDictionary(r => r.FileName, StringComparer.Ordinal);
+        var files = 0;
+        foreach (var path in Directory.Exists(folder.Outbox) ? Directory.EnumerateFileSystemEntries(folder.Outbox) : [])
+        {
+            var name = Path.GetFileName(path);
+            if (name.StartsWith('.'))
+            {
+                problems.Add(name.EndsWith(".partial", StringComparison.Ordinal) ? $"a partial answer is left in the outbox: {name}" : $"a hidden file is in the outbox: {name}");
+            }
+            else if (!byFile.ContainsKey(name))
+            {
+                duplicate++;
+                problems.Add($"{name} is in the outbox but is no stored answer");
+            }
+            else
+            {
+                files++;
+            }
+        }
+
+        var identifications = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var path = Path.Combine(folder.Outbox, row.FileName);
+            if (row.Sha256 != Sha256(row.Content))
+            {
+                problems.Add($"answer {row.FileName}: the row's sha256 is not that of its content");
+            }
+
+            if (row.WrittenAt is null)
+            {
+                problems.Add($"answer {row.FileName} is not marked written");
+            }
+
+            if (!File.Exists(path))
+            {
+                lost++;
+                problems.Add($"answer {row.FileName} (message {row.MessageId}) is not in the outbox");
+                continue;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(path);
+            if (Sha256(bytes) != Sha256(row.Content))
+            {
+                lost++;
+                problems.Add($"{row.FileName} in the outbox does not hold the stored answer's bytes");
+                continue;
+            }
+
+            problems.AddRange(CheckAnswerFile(row.FileName, row.AnswerType, row.Identificatie, heen.GetValueOrDefault(row.MessageId), bytes, identifications));
+        }
+
+        return new AnswerTally(
+            expectations.Values.Count(e => e.Expected.Answer is not null),
+            rows.Count,
+            files,
+            duplicate,
+            unwarranted,
+            lost,
+            tasks.Count(t => t.Kind == StaffTaskKinds.TellSender),
+            tasks.Count(t => t.Kind == StaffTaskKinds.RefusedOwnMessage));
+    }
+
+    /// <summary>One answer as it left: valid against our schema of its type, retourcode 0001 only, about its own message, its identification unique.</summary>
+    private static List<string> CheckAnswerFile(string fileName, string answerType, string identificatie, string? heenIdentificatie, byte[] bytes, Dictionary<string, string> identifications)
+    {
+        var problems = new List<string>();
+        using (var stream = new MemoryStream(bytes, writable: false))
+        {
+            var report = OwnSchemas.Value.Validate(stream, MessageScope.AnyDirection);
+            if (!report.Valid || report.MessageType != answerType)
+            {
+                problems.Add($"{fileName}: {report.MessageType ?? "unclassified"} {report.Summary}, not a valid {answerType}");
+                return problems;
+            }
+        }
+
+        XElement header;
+        using (var stream = new MemoryStream(bytes, writable: false))
+        {
+            header = XDocument.Load(stream).Root!.Elements().First(e => e.Name.LocalName == "Header");
+        }
+
+        string? Text(params string[] steps) =>
+            steps.Aggregate<string, XElement?>(header, (at, step) => at?.Elements().FirstOrDefault(e => e.Name.LocalName == step))?.Value;
+
+        var codes = header.Descendants().Where(e => e.Name.LocalName == "RetourCode").Select(e => e.Value).ToList();
+        if (codes is not [Level2AnswerCode])
+        {
+            problems.Add($"{fileName}: retourcodes [{string.Join(", ", codes)}] in its header, not only {Level2AnswerCode}");
+        }
+
+        // A retour names itself in IdentificatieRetour and its message in BerichtIdentificatie (copied);
+        // the 325 names itself in BerichtIdentificatie and the declaration in DeclaratieIdentificatie.
+        var (own, answered) = answerType == "WMO325"
+            ? (Text("BerichtIdentificatie", "Identificatie"), Text("DeclaratieIdentificatie", "Identificatie"))
+            : (Text("IdentificatieRetour"), Text("BerichtIdentificatie", "Identificatie"));
+        if (own != identificatie)
+        {
+            problems.Add($"{fileName}: identifies itself as {own ?? "nothing"}, the row says {identificatie}");
+        }
+        else if (!identifications.TryAdd(own, fileName))
+        {
+            problems.Add($"{fileName}: its identification {own} is also that of {identifications[own]}");
+        }
+
+        if (answered is null || answered != heenIdentificatie)
+        {
+            problems.Add($"{fileName}: answers {answered ?? "nothing"}, but its message is {heenIdentificatie ?? "unidentified"}");
+        }
+
+        return problems;
     }
 
     /// <summary>One result a <c>process</c> run printed: it must be what the store and the folders say.</summary>
@@ -616,9 +1042,17 @@ public sealed class CrashAndConcurrencyTests
                 problems.Add($"{what}, but no other input has its bytes");
             }
         }
-        else if (result.Outcome != stored.Outcome || result.Outcome != input.Expected)
+        else if (result.Outcome != stored.Outcome || result.Outcome != input.Expected.Outcome)
         {
-            problems.Add($"{what}; stored {stored.Outcome}, expected {input.Expected}");
+            problems.Add($"{what}; stored {stored.Outcome}, expected {input.Expected.Outcome}");
+        }
+
+        // The answer file it names is the stored answer's, or none when the message has none.
+        var answer = await connection.ExecuteScalarAsync<string?>("SELECT file_name FROM message_answer WHERE message_id = @id", new { id = result.MessageId });
+        var answerPath = answer is null ? null : Path.Combine(folder.Outbox, answer);
+        if (result.RetourFile != answerPath)
+        {
+            problems.Add($"{what} with answer {result.RetourFile ?? "none"}, but the stored answer is {answer ?? "none"}");
         }
 
         var folderShouldBe = stored.Outcome == Outcomes.Accepted ? folder.Processed : folder.Quarantine;
@@ -664,13 +1098,14 @@ public sealed class CrashAndConcurrencyTests
     }
 
     /// <summary>One entry of <c>process --format json</c>.</summary>
-    private sealed record Reported(string Input, string Outcome, long? MessageId, string? MovedTo, string? Reason)
+    private sealed record Reported(string Input, string Outcome, long? MessageId, string? MovedTo, string? RetourFile, string? Reason)
     {
         public static Reported From(JsonElement entry) => new(
             entry.GetProperty("input").GetString()!,
             entry.GetProperty("outcome").GetString()!,
             entry.GetProperty("messageId").ValueKind == JsonValueKind.Number ? entry.GetProperty("messageId").GetInt64() : null,
             entry.GetProperty("movedTo").GetString(),
+            entry.GetProperty("retourFile").GetString(),
             entry.GetProperty("reason").GetString());
     }
 
@@ -703,6 +1138,8 @@ public sealed class CrashAndConcurrencyTests
         public string Processed => Path.Combine(Data, "processed");
 
         public string Quarantine => Path.Combine(Data, "quarantine");
+
+        public string Outbox => Path.Combine(Data, "outbox");
 
         public SqliteConnection OpenDatabase()
         {
