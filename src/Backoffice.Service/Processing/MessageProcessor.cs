@@ -70,12 +70,15 @@ public sealed class MessageProcessor(
             }
 
             await using var heartbeat = new LeaseHeartbeat(store, messageId, instance.Id, Lease, LeaseNow, logger);
-            var received = DateOnly.FromDateTime((await resilience.ExecuteAsync(async ct => await store.GetReceivedAtAsync(messageId, ct), cancellationToken)).UtcDateTime);
-            var processingDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            var checkedMessage = await resilience.ExecuteAsync(
-                async ct => await check.CheckAsync(c => store.OpenContentAsync(messageId, c), MessageScope.Inbound, MessageCheck.IdentityFor(messageId, processingDate), ct),
-                cancellationToken);
+            // The whole unit of work is retried on a transient fault (a locked database file, a
+            // failover), not each call in it: nothing of a failed attempt was committed, so it reads,
+            // checks and commits again from the stored bytes.
+            var work = await resilience.ExecuteAsync(async ct => await WorkAsync(messageId, ct), cancellationToken);
+            var checkedMessage = work.Checked;
             var report = checkedMessage.Level1;
+            var answer = work.Answer;
+            var outcome = work.Outcome;
+            var reason = work.Reason;
 
             using var messageScope = logger.BeginScope(new Dictionary<string, object?>
             {
@@ -85,24 +88,11 @@ public sealed class MessageProcessor(
 
             if (checkedMessage.Held is { } held)
             {
-                // A bug of ours, not bad input: nothing is recorded or sent; staff see it, and the
-                // whole message is tried again when the claim runs out (after a fix, it goes through).
                 logger.LogError("Message {MessageId} is held: {Reason}", messageId, held);
-                await resilience.ExecuteAsync(
-                    async ct => await tasks.RecordAsync(new StaffTask($"held:{messageId}", StaffTaskKinds.HeldMessage, messageId, "Message held: the service could not finish it", held, time.GetUtcNow(), workingDays.AddWorkingDays(received, AnswerWorkingDays)), ct),
-                    cancellationToken);
                 return new ProcessedMessage(messageId, report, InputOutcomes.Failed, $"Held: {held} Listed for staff.");
             }
 
-            var outcome = checkedMessage.Rejected ? (report.Valid ? Outcomes.Rejected : InputOutcomes.From(report.Verdict)) : Outcomes.Accepted;
-            var reason = Reason(checkedMessage);
-            var answer = checkedMessage.Answer is { } built
-                ? new StoredAnswer(messageId, built.Record.Type.Name, built.Identity.Identificatie, built.Identity.Dagtekening, built.Retourcode, built.FileName, built.Content, time.GetUtcNow())
-                : null;
-            var recorded = await resilience.ExecuteAsync(
-                async ct => await unitOfWork.CommitAsync(ToStored(messageId, checkedMessage, outcome, reason, time.GetUtcNow()), instance.Id, answer, Tasks(messageId, received, checkedMessage), ct),
-                cancellationToken);
-            if (!recorded)
+            if (!work.Recorded)
             {
                 // The lease ran out and another instance took over; its verdict stands.
                 logger.LogWarning("Message {MessageId}: claim lost before the verdict was recorded; left to the other instance", messageId);
@@ -133,6 +123,35 @@ public sealed class MessageProcessor(
             logger.LogError("Message {MessageId} could not be processed ({Error}); it stays stored and is retried", messageId, Redaction.Describe(ex));
             return new ProcessedMessage(messageId, null, InputOutcomes.Failed, $"Processing failed ({ex.GetType().Name}); the message is kept and retried on the next scan.");
         }
+    }
+
+    /// <summary>
+    /// One attempt at the unit of work of a claimed message: check it from the stored bytes, then
+    /// commit verdict, findings, tasks and answer in one transaction. A held message (our bug, not
+    /// bad input) records only its staff task: nothing is decided or sent, and the whole message is
+    /// tried again when the claim runs out (after a fix it goes through).
+    /// </summary>
+    private async Task<UnitResult> WorkAsync(long messageId, CancellationToken cancellationToken)
+    {
+        var received = DateOnly.FromDateTime((await store.GetReceivedAtAsync(messageId, cancellationToken)).UtcDateTime);
+        var processingDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var checkedMessage = await check.CheckAsync(c => store.OpenContentAsync(messageId, c), MessageScope.Inbound, MessageCheck.IdentityFor(messageId, processingDate), cancellationToken);
+        if (checkedMessage.Held is { } held)
+        {
+            await tasks.RecordAsync(
+                new StaffTask($"held:{messageId}", StaffTaskKinds.HeldMessage, messageId, "Message held: the service could not finish it", held, time.GetUtcNow(), workingDays.AddWorkingDays(received, AnswerWorkingDays)),
+                cancellationToken);
+            return new UnitResult(checkedMessage, InputOutcomes.Failed, held, null, Recorded: false);
+        }
+
+        var report = checkedMessage.Level1;
+        var outcome = checkedMessage.Rejected ? (report.Valid ? Outcomes.Rejected : InputOutcomes.From(report.Verdict)) : Outcomes.Accepted;
+        var reason = Reason(checkedMessage);
+        var answer = checkedMessage.Answer is { } built
+            ? new StoredAnswer(messageId, built.Record.Type.Name, built.Identity.Identificatie, built.Identity.Dagtekening, built.Retourcode, built.FileName, built.Content, time.GetUtcNow())
+            : null;
+        var recorded = await unitOfWork.CommitAsync(ToStored(messageId, checkedMessage, outcome, reason, time.GetUtcNow()), instance.Id, answer, Tasks(messageId, received, checkedMessage), cancellationToken);
+        return new UnitResult(checkedMessage, outcome, reason, answer, recorded);
     }
 
     /// <summary>Writes a committed answer; a failure leaves it for the next scan's flush, never lost.</summary>
@@ -272,6 +291,9 @@ public sealed class MessageProcessor(
         }
     }
 }
+
+/// <summary>What one attempt at a message's unit of work decided and whether it was committed.</summary>
+internal sealed record UnitResult(CheckedMessage Checked, string Outcome, string Reason, StoredAnswer? Answer, bool Recorded);
 
 /// <summary>The verdict on one stored message (Report is null when it could not be read).</summary>
 public sealed record ProcessedMessage(long MessageId, ValidationReport? Report, string Outcome, string? Reason)
