@@ -79,10 +79,10 @@ public static class InboxNotes
     public static string Explain(string? outcome) => outcome switch
     {
         Outcomes.Accepted => "Accepted at level 1.",
-        Outcomes.Rejected => "The message fails a level-1 check: the iWmo 3.2 XSD or a file-format rule (see the verdict and findings). No retour is sent; the sender is to be told through the transport (GGk IB001, the nearest transport code).",
-        Outcomes.Unsupported => "This is not an iWmo 3.2 message this service takes; the transport answers GGk IB004 (function not supported).",
-        Outcomes.Unreadable => "The file is not readable XML (level 1). No retour can be built; the transport answers GGk IB001.",
-        Outcomes.TooLarge => "The file exceeds the 25 MB limit for one message (OP179); the transport answers GGk IB003.",
+        Outcomes.Rejected => $"The message fails a level-1 check: the iWmo 3.2 XSD or a file-format rule (see the verdict and findings). No retour is sent; the sender is to be told through the transport (GGk {TransportErrors.NotValid}, the nearest transport code) and is listed for staff until then.",
+        Outcomes.Unsupported => $"This is not an iWmo 3.2 message this service takes; the transport answers GGk {TransportErrors.NotSupported} (function not supported).",
+        Outcomes.Unreadable => $"The file is not readable XML (level 1). No retour can be built; the transport answers GGk {TransportErrors.NotValid}.",
+        Outcomes.TooLarge => $"The file exceeds the 25 MB limit for one message (OP179); the transport answers GGk {TransportErrors.TooLarge}.",
         _ => "Not processed yet.",
     };
 
