@@ -69,6 +69,13 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules)
             return new CheckedMessage(level1, null, [], 1, null, $"The message passed level 1 but could not be read into its record ({read.Failure}); it is held for a person to look at.");
         }
 
+        // One classification: the validator's. The reader finds its record type from the same root
+        // namespace; should the two ever disagree, that is our bug and the message is held.
+        if (!string.Equals(message.Type.Name, level1.MessageType, StringComparison.Ordinal))
+        {
+            return new CheckedMessage(level1, null, [], 1, null, $"Level 1 classified the message as {level1.MessageType} but it was read as {message.Type}; it is held for a person to look at.");
+        }
+
         var found = rules.Check(message);
         if (found.Count > 0)
         {

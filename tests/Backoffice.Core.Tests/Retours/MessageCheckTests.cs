@@ -1,0 +1,66 @@
+using System.Text;
+using Backoffice.Core.Retours;
+using Backoffice.Core.Rules;
+using Backoffice.Core.Schemas;
+using Backoffice.Core.Validation;
+using Backoffice.TestSupport;
+using NUnit.Framework;
+
+namespace Backoffice.Core.Tests.Retours;
+
+/// <summary>The checks of one message in order: level 1, the typed read, level 2, the answer.</summary>
+public sealed class MessageCheckTests
+{
+    private static readonly AnswerIdentity Identity = AnswerIdentity.Create("R00000000007", new DateOnly(2026, 12, 1));
+
+    private static MessageCheck Check => new(new MessageValidator(SchemaCatalogue.Load(RepoPaths.IwmoSchemas)), RuleSet.Level2);
+
+    private static Func<CancellationToken, Task<Stream>> Bytes(byte[] bytes) => _ => Task.FromResult<Stream>(new MemoryStream(bytes, writable: false));
+
+    private static byte[] Sample(string name, Func<string, string>? change = null)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), name));
+        return Encoding.UTF8.GetBytes(change is null ? text : change(text));
+    }
+
+    [Test]
+    public async Task A_valid_provider_message_passes_level_2_and_gets_no_answer_yet()
+    {
+        var result = await Check.CheckAsync(Bytes(Sample("WMO305.xml")), MessageScope.Inbound, Identity, CancellationToken.None);
+
+        Assert.That((result.Rejected, result.CheckedLevel, result.Answer, result.Held), Is.EqualTo((false, 2, (BuiltAnswer?)null, (string?)null)));
+    }
+
+    [Test]
+    public async Task A_level_2_failure_is_located_and_answered_with_a_checked_header_only_0001()
+    {
+        var bytes = Sample("WMO305.xml", t => t.Replace(">999900006<", ">999900007<", StringComparison.Ordinal));
+
+        var result = await Check.CheckAsync(Bytes(bytes), MessageScope.Inbound, Identity, CancellationToken.None);
+
+        var finding = result.Level2.Single();
+        Assert.That((finding.Rule, finding.Path, finding.Line is > 0), Is.EqualTo(("CS002", "/Bericht/Client/Bsn", true)));
+        Assert.That(result.Answer!.Record.Type.Name, Is.EqualTo("WMO306"));
+        Assert.That(result.Answer.FileName, Is.EqualTo("WMO306-R00000000007.xml"));
+        Assert.That(SchemaCatalogue.Load(RepoPaths.IwmoSchemas).Validate(new MemoryStream(result.Answer.Content)), Is.Empty);
+    }
+
+    [Test]
+    public async Task Without_an_identity_nothing_is_built_as_validate_uses_it()
+    {
+        var result = await Check.CheckAsync(Bytes(Sample("WMO317.xml")), MessageScope.AnyDirection, null, CancellationToken.None);
+
+        Assert.That(result.Level2.Single().Rule, Is.EqualTo("TR380"));
+        Assert.That(result.Answer, Is.Null);
+    }
+
+    [Test]
+    public async Task A_level_1_failure_stops_before_the_rules()
+    {
+        var bytes = Sample("WMO305.xml", t => t.Replace("<wmo305:Geslacht>", "<wmo305:Geslacht>X", StringComparison.Ordinal));
+
+        var result = await Check.CheckAsync(Bytes(bytes), MessageScope.Inbound, Identity, CancellationToken.None);
+
+        Assert.That((result.Level1.Valid, result.CheckedLevel, result.Level2.Count, result.Answer), Is.EqualTo((false, 1, 0, (BuiltAnswer?)null)));
+    }
+}
