@@ -5,7 +5,6 @@ using Backoffice.Core.Standard;
 using Backoffice.Core.Validation;
 using Backoffice.Data.Intake;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Backoffice.Data.Processing;
 
@@ -16,22 +15,6 @@ namespace Backoffice.Data.Processing;
 /// </summary>
 public sealed class MessageProcessingStore
 {
-    // Pending: never claimed, or claimed by an owner whose lease ran out or who is known to be gone.
-    private const string ListPendingSqlite = """
-        SELECT id FROM message
-        WHERE status = 'received'
-           OR (status = 'processing' AND (lease_until IS NULL OR lease_until < @now OR claimed_by IN @gone_owners))
-        ORDER BY id
-        LIMIT @max;
-        """;
-
-    private const string ListPendingSqlServer = """
-        SELECT TOP (@max) id FROM message
-        WHERE status = 'received'
-           OR (status = 'processing' AND (lease_until IS NULL OR lease_until < @now OR claimed_by IN @gone_owners))
-        ORDER BY id;
-        """;
-
     private const string ListClaimOwners = """
         SELECT DISTINCT claimed_by FROM message WHERE status = 'processing' AND claimed_by IS NOT NULL;
         """;
@@ -106,23 +89,14 @@ public sealed class MessageProcessingStore
         ORDER BY seq;
         """;
 
-    // The bytes are in message_content (written once at intake, never updated); the join makes a
-    // message without its bytes as unknown as a missing message, and reads no blob: on SQLite the
-    // content row is found by its rowid and SqliteBlob then streams the blob itself.
-    private const string SelectSize = """
-        SELECT m.size_bytes FROM message m JOIN message_content c ON c.message_id = m.id WHERE m.id = @id;
-        """;
-
-    private const string SelectContent = """
-        SELECT content FROM message_content WHERE message_id = @id;
-        """;
-
     private readonly IDbConnectionFactory connections;
+    private readonly SqlDialect dialect;
 
     public MessageProcessingStore(IDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(connections);
         this.connections = connections;
+        dialect = SqlDialect.For(connections);
     }
 
     /// <summary>
@@ -138,8 +112,7 @@ public sealed class MessageProcessingStore
         parameters.Add("now", now.UtcDateTime, DbType.DateTime2);
         parameters.Add("gone_owners", GoneOwners(goneOwners));
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var sql = connections.Provider == DatabaseProvider.SqlServer ? ListPendingSqlServer : ListPendingSqlite;
-        var ids = await connection.QueryAsync<long>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(dialect.ListPending, parameters, cancellationToken: cancellationToken));
         return [.. ids];
     }
 
@@ -191,9 +164,7 @@ public sealed class MessageProcessingStore
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
-            return connections.Provider == DatabaseProvider.SqlServer
-                ? await OpenSqlServerContentAsync(connection, id, cancellationToken)
-                : await OpenSqliteContentAsync(connection, id, cancellationToken);
+            return await dialect.OpenContentAsync(connection, id, cancellationToken);
         }
         catch
         {
@@ -236,9 +207,9 @@ public sealed class MessageProcessingStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
-        if (connection is SqliteConnection != (connections.Provider == DatabaseProvider.Sqlite))
+        if (!dialect.IsOwnConnection(connection))
         {
-            throw new ArgumentException($"The transaction is not on this store's {connections.Provider} database.", nameof(transaction));
+            throw new ArgumentException($"The transaction is not on this store's {dialect.Provider} database.", nameof(transaction));
         }
 
         var parameters = OutcomeParameters(outcome, instanceId);
@@ -376,46 +347,6 @@ public sealed class MessageProcessingStore
     // Dapper expands the list into IN (@p1, @p2, ...); a never-matching value keeps the list non-empty.
     private static string[] GoneOwners(IReadOnlyCollection<string> goneOwners) =>
         goneOwners is { Count: > 0 } ? [.. goneOwners] : ["\u0000"];
-
-    private static async Task<Stream> OpenSqliteContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
-    {
-        var size = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectSize, new { id }, cancellationToken: cancellationToken))
-            ?? throw new KeyNotFoundException($"Message {id} does not exist.");
-        var blob = new SqliteBlob((SqliteConnection)connection, "message_content", "content", id, readOnly: true);
-        return new OwningStream(blob, size, connection);
-    }
-
-    private static async Task<Stream> OpenSqlServerContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        try
-        {
-            command.CommandText = SelectContent;
-            command.CommandTimeout = 0; // reading a large blob over a slow link must not time out half-way
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@id";
-            parameter.DbType = DbType.Int64;
-            parameter.Value = id;
-            command.Parameters.Add(parameter);
-
-            // SequentialAccess makes GetStream read from the network as the caller reads, instead of
-            // buffering the whole value with the row.
-            var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                await reader.DisposeAsync();
-                throw new KeyNotFoundException($"Message {id} does not exist.");
-            }
-
-            return new OwningStream(reader.GetStream(0), null, reader, command, connection);
-        }
-        catch
-        {
-            await command.DisposeAsync();
-            throw;
-        }
-    }
-
 
 #pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
     private sealed class MessageRow
