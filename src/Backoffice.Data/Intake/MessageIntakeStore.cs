@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Data;
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Backoffice.Data.Intake;
 
@@ -14,56 +13,7 @@ namespace Backoffice.Data.Intake;
 /// </summary>
 public sealed class MessageIntakeStore
 {
-    private const int BufferSize = 81_920;
-
-    // UPDLOCK + HOLDLOCK takes a key-range lock on the unique index, so a concurrent delivery of the
-    // same bytes on another instance waits here until this transaction commits and then finds the row.
-    private const string FindBySha256SqlServer = """
-        SELECT id FROM message WITH (UPDLOCK, HOLDLOCK) WHERE sha256 = @sha256;
-        """;
-
-    // SQLite transactions here are BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers
-    // are already serialised and a plain read suffices.
-    private const string FindBySha256Sqlite = """
-        SELECT id FROM message WHERE sha256 = @sha256;
-        """;
-
-    private const string InsertMessageSqlite = """
-        INSERT INTO message (sha256, size_bytes, received_at, source, original_name, status)
-        VALUES (@sha256, @size_bytes, @received_at, @source, @original_name, 'received');
-        SELECT last_insert_rowid();
-        """;
-
-    // The bytes go into their own table, keyed (and rowid'd) by the message id, so that later
-    // updates of the message never rewrite them. The row is created with a zero-filled blob of the
-    // final length as its last and only large column, which SQLite writes as zero pages without
-    // building the value in memory; SqliteBlob then overwrites it in place.
-    private const string InsertContentSqlite = """
-        INSERT INTO message_content (message_id, content) VALUES (@message_id, zeroblob(@size_bytes));
-        """;
-
-    private const string InsertMessageSqlServer = """
-        INSERT INTO message (sha256, size_bytes, received_at, source, original_name, status)
-        OUTPUT INSERTED.id
-        VALUES (@sha256, @size_bytes, @received_at, @source, @original_name, 'received');
-        """;
-
-    // SqlClient streams a Stream parameter value of varbinary(max) to the server in chunks.
-    private const string InsertContentSqlServer = """
-        INSERT INTO message_content (message_id, content) VALUES (@message_id, @content);
-        """;
-
-    private const string InsertDeliverySqlite = """
-        INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate, file_key)
-        VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate, @file_key);
-        SELECT last_insert_rowid();
-        """;
-
-    private const string InsertDeliverySqlServer = """
-        INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate, file_key)
-        OUTPUT INSERTED.id
-        VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate, @file_key);
-        """;
+    internal const int BufferSize = 81_920;
 
     // The first delivery of this file, if any: a rescan of an unchanged file, or a file a crash
     // left behind, is that delivery again and adds no row.
@@ -93,11 +43,13 @@ public sealed class MessageIntakeStore
         """;
 
     private readonly IDbConnectionFactory connections;
+    private readonly SqlDialect dialect;
 
     public MessageIntakeStore(IDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(connections);
         this.connections = connections;
+        dialect = SqlDialect.For(connections);
     }
 
     /// <summary>
@@ -134,7 +86,7 @@ public sealed class MessageIntakeStore
             await using var connection = await connections.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var existing = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                connections.Provider == DatabaseProvider.SqlServer ? FindBySha256SqlServer : FindBySha256Sqlite,
+                dialect.FindMessageIdBySha256ForIntake,
                 new { sha256 = Sha256Parameter(sha256) },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -150,9 +102,8 @@ public sealed class MessageIntakeStore
             try
             {
                 content.Position = start;
-                var messageId = connections.Provider == DatabaseProvider.SqlServer
-                    ? await InsertSqlServerAsync(connection, transaction, content, sha256, size, receivedAt, channel, originalName, cancellationToken)
-                    : await InsertSqliteAsync(connection, transaction, content, sha256, size, receivedAt, channel, originalName, cancellationToken);
+                var messageId = await dialect.InsertMessageAsync(
+                    connection, transaction, content, new SqlDialect.NewMessage(sha256, size, receivedAt, channel, originalName), cancellationToken);
                 var deliveryId = await InsertDeliveryAsync(connection, transaction, messageId, delivery, isDuplicate: false, cancellationToken);
                 beforeCommit?.Invoke();
                 await transaction.CommitAsync(cancellationToken);
@@ -163,82 +114,6 @@ public sealed class MessageIntakeStore
                 await transaction.RollbackAsync(cancellationToken);
             }
         }
-    }
-
-    private static async Task<long> InsertSqliteAsync(
-        DbConnection connection, DbTransaction transaction, Stream content, string sha256, long size,
-        DateTime receivedAt, string channel, string originalName, CancellationToken cancellationToken)
-    {
-        var messageId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            InsertMessageSqlite,
-            MessageParameters(sha256, size, receivedAt, channel, originalName),
-            transaction,
-            cancellationToken: cancellationToken));
-
-        var contentParameters = new DynamicParameters();
-        contentParameters.Add("message_id", messageId, DbType.Int64);
-        contentParameters.Add("size_bytes", size, DbType.Int64);
-        await connection.ExecuteAsync(new CommandDefinition(InsertContentSqlite, contentParameters, transaction, cancellationToken: cancellationToken));
-
-        if (size > 0)
-        {
-            using var hashing = new VerifyingReadStream(content, size);
-            using var blob = new SqliteBlob((SqliteConnection)connection, "message_content", "content", messageId);
-            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-            try
-            {
-                int read;
-                while ((read = await hashing.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
-                {
-                    // SqliteBlob has no async path; its Write goes straight to sqlite3_blob_write.
-                    blob.Write(buffer, 0, read);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            hashing.Verify(sha256);
-        }
-        else
-        {
-            VerifyingReadStream.VerifyEmpty(content, sha256);
-        }
-
-        return messageId;
-    }
-
-    private static async Task<long> InsertSqlServerAsync(
-        DbConnection connection, DbTransaction transaction, Stream content, string sha256, long size,
-        DateTime receivedAt, string channel, string originalName, CancellationToken cancellationToken)
-    {
-        long messageId;
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = InsertMessageSqlServer;
-            AddParameter(command, "@sha256", DbType.AnsiStringFixedLength, 64, sha256);
-            AddParameter(command, "@size_bytes", DbType.Int64, 0, size);
-            AddParameter(command, "@received_at", DbType.DateTime2, 0, receivedAt);
-            AddParameter(command, "@source", DbType.String, Limits.Channel, channel);
-            AddParameter(command, "@original_name", DbType.String, Limits.OriginalName, originalName);
-            messageId = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        using var hashing = new VerifyingReadStream(content, size);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = InsertContentSqlServer;
-            command.CommandTimeout = 0; // a large file on a slow link must not be cut off half-way
-            AddParameter(command, "@message_id", DbType.Int64, 0, messageId);
-            AddParameter(command, "@content", DbType.Binary, -1, hashing);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        hashing.Verify(sha256);
-        return messageId;
     }
 
     /// <summary>The delivery recorded earlier for this file (same channel, name and file key), or null.</summary>
@@ -292,38 +167,12 @@ public sealed class MessageIntakeStore
         parameters.Add("received_at", delivery.ReceivedAt, DbType.DateTime2);
         parameters.Add("is_duplicate", isDuplicate, DbType.Boolean);
         parameters.Add("file_key", delivery.FileKey, DbType.AnsiString, size: Limits.FileKey);
-        var sql = connections.Provider == DatabaseProvider.SqlServer ? InsertDeliverySqlServer : InsertDeliverySqlite;
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-    }
-
-    private static DynamicParameters MessageParameters(string sha256, long size, DateTime receivedAt, string channel, string originalName)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("sha256", Sha256Parameter(sha256));
-        parameters.Add("size_bytes", size, DbType.Int64);
-        parameters.Add("received_at", receivedAt, DbType.DateTime2);
-        parameters.Add("source", channel, DbType.String, size: Limits.Channel);
-        parameters.Add("original_name", originalName, DbType.String, size: Limits.OriginalName);
-        return parameters;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.InsertDeliveryReturningId, parameters, transaction, cancellationToken: cancellationToken));
     }
 
     // char(64) on SQL Server: an nvarchar parameter would convert the column and scan the index.
     internal static DbString Sha256Parameter(string sha256) =>
         new() { Value = sha256, IsAnsi = true, IsFixedLength = true, Length = 64 };
-
-    private static void AddParameter(DbCommand command, string name, DbType type, int size, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        if (size != 0)
-        {
-            parameter.Size = size;
-        }
-
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     private static async Task<(string Sha256, long Size)> HashAsync(Stream content, CancellationToken cancellationToken)
     {

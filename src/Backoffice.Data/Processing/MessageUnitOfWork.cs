@@ -9,7 +9,7 @@ namespace Backoffice.Data.Processing;
 /// the state changes of the registers. Either all of it is there or none of it, and only while the
 /// caller still holds the message's claim.
 /// </summary>
-public sealed class MessageUnitOfWork(IDbConnectionFactory connections, MessageProcessingStore messages)
+public sealed class MessageUnitOfWork(IDbConnectionFactory connections, MessageVerdicts verdicts)
 {
     /// <summary>False (and nothing written) when the claim is no longer <paramref name="instanceId"/>'s.</summary>
     public async Task<bool> CommitAsync(
@@ -19,7 +19,7 @@ public sealed class MessageUnitOfWork(IDbConnectionFactory connections, MessageP
         ArgumentNullException.ThrowIfNull(tasks);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await messages.RecordOutcomeAsync(transaction, outcome, instanceId, cancellationToken))
+        if (!await verdicts.RecordOutcomeAsync(transaction, outcome, instanceId, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;

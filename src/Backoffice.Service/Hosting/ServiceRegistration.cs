@@ -54,7 +54,10 @@ public static class ServiceRegistration
                 sp.GetRequiredService<BackofficePaths>().DataDirectory))
             .AddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseSettings>()))
             .AddSingleton<MessageIntakeStore>()
-            .AddSingleton<MessageProcessingStore>()
+            .AddSingleton<MessageClaims>()
+            .AddSingleton<MessageContent>()
+            .AddSingleton<MessageVerdicts>()
+            .AddSingleton<MessageSummaries>()
             .AddSingleton<MessageUnitOfWork>()
             .AddSingleton<AnswerStore>()
             .AddSingleton<StaffTaskStore>();

@@ -33,7 +33,8 @@ public sealed record BatchRun(bool Ran, IReadOnlyList<InputResult> Results, bool
 /// </summary>
 public sealed class InboxBatch(
     MessageIntakeStore intake,
-    MessageProcessingStore store,
+    MessageClaims claims,
+    MessageSummaries summaries,
     StaffTaskStore tasks,
     MessageProcessor processor,
     OutboxWriter outbox,
@@ -93,7 +94,7 @@ public sealed class InboxBatch(
         try
         {
             var gone = await processor.GoneOwnersAsync(CancellationToken.None);
-            pending = await resilience.ExecuteAsync(async ct => await store.ListPendingAsync(1000, MessageProcessor.LeaseNow(), gone, ct), CancellationToken.None);
+            pending = await resilience.ExecuteAsync(async ct => await claims.ListPendingAsync(1000, MessageProcessor.LeaseNow(), gone, ct), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -211,7 +212,7 @@ public sealed class InboxBatch(
             // A message stored just now by this delivery has no verdict yet; anything else may.
             if (known || duplicate)
             {
-                message = await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None)
+                message = await resilience.ExecuteAsync(async ct => await summaries.GetAsync(messageId, ct), CancellationToken.None)
                     ?? throw new InvalidOperationException($"Message {messageId} has a delivery but no row.");
             }
 
@@ -280,7 +281,7 @@ public sealed class InboxBatch(
             var needsNote = !accepted || duplicate;
             if (needsNote || processed is null)
             {
-                message ??= await resilience.ExecuteAsync(async ct => await store.GetAsync(messageId, ct), CancellationToken.None)
+                message ??= await resilience.ExecuteAsync(async ct => await summaries.GetAsync(messageId, ct), CancellationToken.None)
                     ?? throw new InvalidOperationException($"Message {messageId} has a delivery but no row.");
             }
 

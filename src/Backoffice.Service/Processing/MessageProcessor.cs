@@ -24,7 +24,9 @@ namespace Backoffice.Service.Processing;
 /// lost and nothing is answered twice.
 /// </summary>
 public sealed class MessageProcessor(
-    MessageProcessingStore store,
+    MessageClaims claims,
+    MessageContent content,
+    MessageSummaries summaries,
     MessageUnitOfWork unitOfWork,
     StaffTaskStore tasks,
     MessageCheck check,
@@ -50,7 +52,7 @@ public sealed class MessageProcessor(
     /// <summary>Instances that hold claims but are known to be gone (a crashed run on this machine).</summary>
     public async Task<IReadOnlyList<string>> GoneOwnersAsync(CancellationToken cancellationToken)
     {
-        var owners = await resilience.ExecuteAsync(async ct => await store.ListClaimOwnersAsync(ct), cancellationToken);
+        var owners = await resilience.ExecuteAsync(async ct => await claims.ListClaimOwnersAsync(ct), cancellationToken);
         return [.. owners.Where(InstanceIdentity.IsGone)];
     }
 
@@ -62,14 +64,14 @@ public sealed class MessageProcessor(
             var gone = await GoneOwnersAsync(cancellationToken);
             var now = LeaseNow();
             var claimed = await resilience.ExecuteAsync(
-                async ct => await store.TryClaimAsync(messageId, instance.Id, now, now + Lease, gone, ct), cancellationToken);
+                async ct => await claims.TryClaimAsync(messageId, instance.Id, now, now + Lease, gone, ct), cancellationToken);
             if (!claimed)
             {
                 logger.LogInformation("Message {MessageId} is claimed by another live instance or already processed; skipped", messageId);
                 return new ProcessedMessage(messageId, null, InputOutcomes.ClaimedElsewhere, "Another live instance holds the claim on this message and finishes it; the file stays until then.");
             }
 
-            await using var heartbeat = new LeaseHeartbeat(store, messageId, instance.Id, Lease, LeaseNow, logger);
+            await using var heartbeat = new LeaseHeartbeat(claims, messageId, instance.Id, Lease, LeaseNow, logger);
             // The whole unit of work is retried on a transient fault (a locked database file, a
             // failover), not each call in it: nothing of a failed attempt was committed, so it reads,
             // checks and commits again from the stored bytes.
@@ -133,9 +135,9 @@ public sealed class MessageProcessor(
     /// </summary>
     private async Task<UnitResult> WorkAsync(long messageId, CancellationToken cancellationToken)
     {
-        var received = DateOnly.FromDateTime((await store.GetReceivedAtAsync(messageId, cancellationToken)).UtcDateTime);
+        var received = DateOnly.FromDateTime((await summaries.GetReceivedAtAsync(messageId, cancellationToken)).UtcDateTime);
         var processingDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var checkedMessage = await check.CheckAsync(c => store.OpenContentAsync(messageId, c), MessageScope.Inbound, MessageCheck.IdentityFor(messageId, processingDate), cancellationToken);
+        var checkedMessage = await check.CheckAsync(c => content.OpenContentAsync(messageId, c), MessageScope.Inbound, MessageCheck.IdentityFor(messageId, processingDate), cancellationToken);
         if (checkedMessage.Held is { } held)
         {
             await tasks.RecordAsync(
@@ -256,7 +258,7 @@ public sealed class MessageProcessor(
         private readonly CancellationTokenSource stop = new();
         private readonly Task loop;
 
-        public LeaseHeartbeat(MessageProcessingStore store, long messageId, string owner, TimeSpan lease, Func<DateTimeOffset> now, ILogger logger)
+        public LeaseHeartbeat(MessageClaims claims, long messageId, string owner, TimeSpan lease, Func<DateTimeOffset> now, ILogger logger)
         {
             loop = Task.Run(async () =>
             {
@@ -265,7 +267,7 @@ public sealed class MessageProcessor(
                     try
                     {
                         await Task.Delay(lease / 3, stop.Token);
-                        if (!await store.RenewLeaseAsync(messageId, owner, now() + lease, stop.Token))
+                        if (!await claims.RenewLeaseAsync(messageId, owner, now() + lease, stop.Token))
                         {
                             return; // No longer ours: recording the verdict will say so.
                         }

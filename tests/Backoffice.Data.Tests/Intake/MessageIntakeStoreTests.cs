@@ -13,14 +13,16 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
 
     private TestDatabase database = null!;
     private MessageIntakeStore intake = null!;
-    private MessageProcessingStore processing = null!;
+    private MessageContent storedContent = null!;
+    private MessageSummaries summaries = null!;
 
     [SetUp]
     public async Task SetUp()
     {
         database = await TestDatabase.CreateAsync(provider);
         intake = new MessageIntakeStore(database.Connections);
-        processing = new MessageProcessingStore(database.Connections);
+        storedContent = new MessageContent(database.Connections);
+        summaries = new MessageSummaries(database.Connections);
     }
 
     [TearDown]
@@ -43,7 +45,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
         Assert.That(receipt.IsDuplicate, Is.False);
         Assert.That(receipt.Sha256, Is.EqualTo(TestContent.Sha256(bytes)));
         Assert.That(receipt.SizeBytes, Is.EqualTo(bytes.Length));
-        var summary = await processing.GetAsync(receipt.MessageId, CancellationToken.None);
+        var summary = await summaries.GetAsync(receipt.MessageId, CancellationToken.None);
         Assert.That(summary, Is.Not.Null);
         Assert.Multiple(() =>
         {
@@ -57,7 +59,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
             Assert.That(summary.DeliveryCount, Is.EqualTo(1));
             Assert.That(summary.Outcome, Is.Null);
         });
-        await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+        await using var stored = await storedContent.OpenContentAsync(receipt.MessageId, CancellationToken.None);
         Assert.That(await TestContent.ReadAllAsync(stored), Is.EqualTo(bytes));
     }
 
@@ -107,7 +109,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
 
         Assert.That(receipts.Select(r => r.MessageId).Distinct().Count(), Is.EqualTo(1));
         Assert.That(receipts.Count(r => !r.IsDuplicate), Is.EqualTo(1));
-        var summary = await processing.GetAsync(receipts[0].MessageId, CancellationToken.None);
+        var summary = await summaries.GetAsync(receipts[0].MessageId, CancellationToken.None);
         Assert.That(summary!.DeliveryCount, Is.EqualTo(8));
     }
 
@@ -120,7 +122,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
 
         Assert.That(receipt.SizeBytes, Is.Zero);
         Assert.That(receipt.Sha256, Is.EqualTo(TestContent.Sha256([])));
-        await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+        await using var stored = await storedContent.OpenContentAsync(receipt.MessageId, CancellationToken.None);
         Assert.That(await TestContent.ReadAllAsync(stored), Is.Empty);
     }
 
@@ -133,7 +135,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
         var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", "offset.xml", Received), CancellationToken.None);
 
         Assert.That(receipt.Sha256, Is.EqualTo(TestContent.Sha256(bytes)));
-        await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+        await using var stored = await storedContent.OpenContentAsync(receipt.MessageId, CancellationToken.None);
         Assert.That(await TestContent.ReadAllAsync(stored), Is.EqualTo(bytes));
     }
 
@@ -173,7 +175,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
             (string Sha256, long Length) readBack;
             {
                 var before = GC.GetTotalAllocatedBytes(precise: true);
-                await using var stored = await processing.OpenContentAsync(receipt.MessageId, CancellationToken.None);
+                await using var stored = await storedContent.OpenContentAsync(receipt.MessageId, CancellationToken.None);
                 readBack = await TestContent.HashAsync(stored);
                 allocatedOut = GC.GetTotalAllocatedBytes(precise: true) - before;
             }
@@ -212,7 +214,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
 
         var receipt = await intake.ReceiveAsync(content, new IntakeSource("inbox", name, Received), CancellationToken.None);
 
-        var summary = await processing.GetAsync(receipt.MessageId, CancellationToken.None);
+        var summary = await summaries.GetAsync(receipt.MessageId, CancellationToken.None);
         Assert.That(summary!.OriginalName, Is.EqualTo(name[..400]));
     }
 
@@ -317,7 +319,7 @@ public sealed class MessageIntakeStoreTests(DatabaseProvider provider)
             () => intake.ReceiveAsync(second, new IntakeSource("inbox", "b.xml", Received, "key-b"), CancellationToken.None, () => throw new IOException("changed")),
             Throws.InstanceOf<IOException>());
 
-        Assert.That((await processing.GetAsync(original.MessageId, CancellationToken.None))!.DeliveryCount, Is.EqualTo(1));
+        Assert.That((await summaries.GetAsync(original.MessageId, CancellationToken.None))!.DeliveryCount, Is.EqualTo(1));
         Assert.That(await intake.FindDeliveryAsync("inbox", "b.xml", "key-b", CancellationToken.None), Is.Null);
     }
 

@@ -42,7 +42,7 @@ public sealed class InboxBatchTests
         Assert.That(Directory.EnumerateFiles(service.Processed, "*.xml").Count(), Is.EqualTo(6));
         Assert.That(Directory.EnumerateFiles(service.Quarantine, "*.xml").Count(), Is.EqualTo(1));
 
-        var store = service.Get<MessageProcessingStore>();
+        var store = service.Get<MessageSummaries>();
         foreach (var result in results)
         {
             var stored = await store.GetAsync(result.MessageId!.Value, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class InboxBatchTests
         var result = (await RunAsync(service)).Single();
 
         Assert.That(result.Outcome, Is.EqualTo(InputOutcomes.Accepted));
-        var stored = await service.Get<MessageProcessingStore>().GetAsync(result.MessageId!.Value, CancellationToken.None);
+        var stored = await service.Get<MessageSummaries>().GetAsync(result.MessageId!.Value, CancellationToken.None);
         Assert.That(stored!.SizeBytes, Is.EqualTo(summary.Bytes));
     }
 
@@ -76,7 +76,7 @@ public sealed class InboxBatchTests
 
         Assert.That(results.Select(r => r.Outcome), Is.EqualTo(new[] { InputOutcomes.Accepted, InputOutcomes.Duplicate }));
         Assert.That(results[1].MessageId, Is.EqualTo(results[0].MessageId));
-        var stored = await service.Get<MessageProcessingStore>().GetAsync(results[0].MessageId!.Value, CancellationToken.None);
+        var stored = await service.Get<MessageSummaries>().GetAsync(results[0].MessageId!.Value, CancellationToken.None);
         Assert.That(stored!.DeliveryCount, Is.EqualTo(2));
         Assert.That(File.ReadAllText(results[1].MovedTo + ".reason.txt"), Does.Contain("received before as message"));
     }
@@ -110,7 +110,7 @@ public sealed class InboxBatchTests
         var results = await RunAsync(service);
 
         Assert.That(results, Has.Count.EqualTo(bad.Count + 1));
-        var store = service.Get<MessageProcessingStore>();
+        var store = service.Get<MessageSummaries>();
         foreach (var (name, expected) in bad)
         {
             var result = results.Single(r => r.Input == name);
@@ -160,7 +160,7 @@ public sealed class InboxBatchTests
 
         Assert.That(results.Single().Outcome, Is.EqualTo(InputOutcomes.Accepted), "resumed, not called a duplicate");
         Assert.That(Directory.EnumerateFiles(service.Inbox), Is.Empty);
-        var stored = await service.Get<MessageProcessingStore>().GetAsync(results.Single().MessageId!.Value, CancellationToken.None);
+        var stored = await service.Get<MessageSummaries>().GetAsync(results.Single().MessageId!.Value, CancellationToken.None);
         Assert.That(stored!.DeliveryCount, Is.EqualTo(1), "one delivery, not a duplicate row");
     }
 
@@ -229,7 +229,7 @@ public sealed class InboxBatchTests
         var again = (await RunAsync(service)).Single();
         Assert.That(again.Outcome, Is.EqualTo(InputOutcomes.Accepted));
         Assert.That(again.MovedTo, Is.EqualTo(Path.Combine(service.Processed, "000001-000001-WMO305.xml")));
-        var stored = await service.Get<MessageProcessingStore>().GetAsync(again.MessageId!.Value, CancellationToken.None);
+        var stored = await service.Get<MessageSummaries>().GetAsync(again.MessageId!.Value, CancellationToken.None);
         Assert.That(stored!.DeliveryCount, Is.EqualTo(1));
     }
 
@@ -245,7 +245,7 @@ public sealed class InboxBatchTests
         Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO301.xml")), Is.True);
         Assert.That(first.Single().Outcome, Is.EqualTo(InputOutcomes.Accepted));
         Assert.That(second.Single().Outcome, Is.EqualTo(InputOutcomes.Unchanged), "the same file again is not a new delivery");
-        var stored = await service.Get<MessageProcessingStore>().GetAsync(first.Single().MessageId!.Value, CancellationToken.None);
+        var stored = await service.Get<MessageSummaries>().GetAsync(first.Single().MessageId!.Value, CancellationToken.None);
         Assert.That(stored!.DeliveryCount, Is.EqualTo(1));
         Assert.That(Directory.EnumerateFiles(service.Processed), Has.Exactly(1).Items, "no second copy, no note");
     }

@@ -150,7 +150,7 @@ public sealed class AnswerPathTests
 
         var result = (await RunAsync(service)).Single();
 
-        var stored = await service.Get<MessageProcessingStore>().GetAsync(result.MessageId!.Value, CancellationToken.None);
+        var stored = await service.Get<MessageSummaries>().GetAsync(result.MessageId!.Value, CancellationToken.None);
         Assert.That((stored!.Outcome, stored.CheckedLevel, stored.AnswerFile), Is.EqualTo((Outcomes.Accepted, (int?)2, (string?)null)));
         Assert.That(stored.OutcomeReason, Does.Contain("waiting for the cross-message checks"));
     }

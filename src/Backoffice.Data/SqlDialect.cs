@@ -1,0 +1,295 @@
+using System.Buffers;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Backoffice.Data.Intake;
+using Backoffice.Data.Processing;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Backoffice.Data;
+
+/// <summary>
+/// Everything that differs between SQLite and SQL Server, in one place: the statements whose text
+/// differs (side by side), and how a message's bytes are streamed into and out of the database.
+/// Chosen once per store from <see cref="IDbConnectionFactory.Provider"/>; the stores ask it
+/// instead of branching on the provider. Statements that read the same on both stay in the stores.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static SqlDialect Sqlite { get; } = new SqliteDialect();
+
+    public static SqlDialect SqlServer { get; } = new SqlServerDialect();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// The first @max ids, oldest first, of messages waiting to be processed (received, or claimed
+    /// with a run-out lease or by an owner in @gone_owners): "first N rows" is LIMIT or TOP.
+    /// </summary>
+    public abstract string ListPending { get; }
+
+    /// <summary>
+    /// The id of the message with @sha256, read inside the intake transaction so that a concurrent
+    /// delivery of the same bytes waits for it (a lock hint on SQL Server, none needed on SQLite).
+    /// </summary>
+    public abstract string FindMessageIdBySha256ForIntake { get; }
+
+    /// <summary>Inserts a delivery row and returns its new id (last_insert_rowid or OUTPUT INSERTED).</summary>
+    public abstract string InsertDeliveryReturningId { get; }
+
+    public static SqlDialect For(IDbConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        return connections.Provider switch
+        {
+            DatabaseProvider.Sqlite => Sqlite,
+            DatabaseProvider.SqlServer => SqlServer,
+            _ => throw new ArgumentOutOfRangeException(nameof(connections), connections.Provider, "Unknown database provider."),
+        };
+    }
+
+    /// <summary>True when <paramref name="connection"/> is a connection of this dialect's provider.</summary>
+    public abstract bool IsOwnConnection(DbConnection connection);
+
+    /// <summary>
+    /// Inserts the message row and streams <paramref name="content"/> (exactly
+    /// <paramref name="message"/>'s size, hashing to its SHA-256, or the insert fails) into
+    /// message_content, inside <paramref name="transaction"/>; returns the new message id.
+    /// </summary>
+    public abstract Task<long> InsertMessageAsync(DbConnection connection, DbTransaction transaction, Stream content, NewMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A stream over a message's stored bytes that owns <paramref name="connection"/> from then on;
+    /// throws <see cref="KeyNotFoundException"/> for an unknown id (the caller then still owns it).
+    /// </summary>
+    public abstract Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken);
+
+    /// <summary>The message row intake inserts, checked and clipped already.</summary>
+    internal sealed record NewMessage(string Sha256, long Size, DateTime ReceivedAt, string Channel, string OriginalName);
+
+    private sealed class SqliteDialect : SqlDialect
+    {
+        private const string ListPendingSql = """
+            SELECT id FROM message
+            WHERE status = 'received'
+               OR (status = 'processing' AND (lease_until IS NULL OR lease_until < @now OR claimed_by IN @gone_owners))
+            ORDER BY id
+            LIMIT @max;
+            """;
+
+        // SQLite transactions here are BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers
+        // are already serialised and a plain read suffices.
+        private const string FindBySha256 = """
+            SELECT id FROM message WHERE sha256 = @sha256;
+            """;
+
+        private const string InsertMessage = """
+            INSERT INTO message (sha256, size_bytes, received_at, source, original_name, status)
+            VALUES (@sha256, @size_bytes, @received_at, @source, @original_name, 'received');
+            SELECT last_insert_rowid();
+            """;
+
+        // The bytes go into their own table, keyed (and rowid'd) by the message id, so that later
+        // updates of the message never rewrite them. The row is created with a zero-filled blob of the
+        // final length as its last and only large column, which SQLite writes as zero pages without
+        // building the value in memory; SqliteBlob then overwrites it in place.
+        private const string InsertContent = """
+            INSERT INTO message_content (message_id, content) VALUES (@message_id, zeroblob(@size_bytes));
+            """;
+
+        private const string InsertDelivery = """
+            INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate, file_key)
+            VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate, @file_key);
+            SELECT last_insert_rowid();
+            """;
+
+        // The join makes a message without its bytes as unknown as a missing message, and reads no
+        // blob: the content row is found by its rowid and SqliteBlob then streams the blob itself.
+        private const string SelectSize = """
+            SELECT m.size_bytes FROM message m JOIN message_content c ON c.message_id = m.id WHERE m.id = @id;
+            """;
+
+        public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+        public override string ListPending => ListPendingSql;
+
+        public override string FindMessageIdBySha256ForIntake => FindBySha256;
+
+        public override string InsertDeliveryReturningId => InsertDelivery;
+
+        public override bool IsOwnConnection(DbConnection connection) => connection is SqliteConnection;
+
+        public override async Task<long> InsertMessageAsync(DbConnection connection, DbTransaction transaction, Stream content, NewMessage message, CancellationToken cancellationToken)
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("sha256", MessageIntakeStore.Sha256Parameter(message.Sha256));
+            parameters.Add("size_bytes", message.Size, DbType.Int64);
+            parameters.Add("received_at", message.ReceivedAt, DbType.DateTime2);
+            parameters.Add("source", message.Channel, DbType.String, size: Limits.Channel);
+            parameters.Add("original_name", message.OriginalName, DbType.String, size: Limits.OriginalName);
+            var messageId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertMessage, parameters, transaction, cancellationToken: cancellationToken));
+
+            var contentParameters = new DynamicParameters();
+            contentParameters.Add("message_id", messageId, DbType.Int64);
+            contentParameters.Add("size_bytes", message.Size, DbType.Int64);
+            await connection.ExecuteAsync(new CommandDefinition(InsertContent, contentParameters, transaction, cancellationToken: cancellationToken));
+
+            if (message.Size > 0)
+            {
+                using var hashing = new VerifyingReadStream(content, message.Size);
+                using var blob = new SqliteBlob((SqliteConnection)connection, "message_content", "content", messageId);
+                var buffer = ArrayPool<byte>.Shared.Rent(MessageIntakeStore.BufferSize);
+                try
+                {
+                    int read;
+                    while ((read = await hashing.ReadAsync(buffer.AsMemory(0, MessageIntakeStore.BufferSize), cancellationToken)) > 0)
+                    {
+                        // SqliteBlob has no async path; its Write goes straight to sqlite3_blob_write.
+                        blob.Write(buffer, 0, read);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                hashing.Verify(message.Sha256);
+            }
+            else
+            {
+                VerifyingReadStream.VerifyEmpty(content, message.Sha256);
+            }
+
+            return messageId;
+        }
+
+        public override async Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
+        {
+            var size = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectSize, new { id }, cancellationToken: cancellationToken))
+                ?? throw new KeyNotFoundException($"Message {id} does not exist.");
+            var blob = new SqliteBlob((SqliteConnection)connection, "message_content", "content", id, readOnly: true);
+            return new OwningStream(blob, size, connection);
+        }
+    }
+
+    private sealed class SqlServerDialect : SqlDialect
+    {
+        private const string ListPendingSql = """
+            SELECT TOP (@max) id FROM message
+            WHERE status = 'received'
+               OR (status = 'processing' AND (lease_until IS NULL OR lease_until < @now OR claimed_by IN @gone_owners))
+            ORDER BY id;
+            """;
+
+        // UPDLOCK + HOLDLOCK takes a key-range lock on the unique index, so a concurrent delivery of the
+        // same bytes on another instance waits here until this transaction commits and then finds the row.
+        private const string FindBySha256 = """
+            SELECT id FROM message WITH (UPDLOCK, HOLDLOCK) WHERE sha256 = @sha256;
+            """;
+
+        private const string InsertMessage = """
+            INSERT INTO message (sha256, size_bytes, received_at, source, original_name, status)
+            OUTPUT INSERTED.id
+            VALUES (@sha256, @size_bytes, @received_at, @source, @original_name, 'received');
+            """;
+
+        // SqlClient streams a Stream parameter value of varbinary(max) to the server in chunks.
+        private const string InsertContent = """
+            INSERT INTO message_content (message_id, content) VALUES (@message_id, @content);
+            """;
+
+        private const string InsertDelivery = """
+            INSERT INTO message_delivery (message_id, source, original_name, received_at, is_duplicate, file_key)
+            OUTPUT INSERTED.id
+            VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate, @file_key);
+            """;
+
+        // The bytes are in message_content (written once at intake, never updated).
+        private const string SelectContent = """
+            SELECT content FROM message_content WHERE message_id = @id;
+            """;
+
+        public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
+
+        public override string ListPending => ListPendingSql;
+
+        public override string FindMessageIdBySha256ForIntake => FindBySha256;
+
+        public override string InsertDeliveryReturningId => InsertDelivery;
+
+        // As before the dialect existed: anything but a SQLite connection is taken for SQL Server's.
+        public override bool IsOwnConnection(DbConnection connection) => connection is not SqliteConnection;
+
+        public override async Task<long> InsertMessageAsync(DbConnection connection, DbTransaction transaction, Stream content, NewMessage message, CancellationToken cancellationToken)
+        {
+            long messageId;
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = InsertMessage;
+                AddParameter(command, "@sha256", DbType.AnsiStringFixedLength, 64, message.Sha256);
+                AddParameter(command, "@size_bytes", DbType.Int64, 0, message.Size);
+                AddParameter(command, "@received_at", DbType.DateTime2, 0, message.ReceivedAt);
+                AddParameter(command, "@source", DbType.String, Limits.Channel, message.Channel);
+                AddParameter(command, "@original_name", DbType.String, Limits.OriginalName, message.OriginalName);
+                messageId = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            }
+
+            using var hashing = new VerifyingReadStream(content, message.Size);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = InsertContent;
+                command.CommandTimeout = 0; // a large file on a slow link must not be cut off half-way
+                AddParameter(command, "@message_id", DbType.Int64, 0, messageId);
+                AddParameter(command, "@content", DbType.Binary, -1, hashing);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            hashing.Verify(message.Sha256);
+            return messageId;
+        }
+
+        public override async Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
+        {
+            var command = connection.CreateCommand();
+            try
+            {
+                command.CommandText = SelectContent;
+                command.CommandTimeout = 0; // reading a large blob over a slow link must not time out half-way
+                AddParameter(command, "@id", DbType.Int64, 0, id);
+
+                // SequentialAccess makes GetStream read from the network as the caller reads, instead of
+                // buffering the whole value with the row.
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, cancellationToken);
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    await reader.DisposeAsync();
+                    throw new KeyNotFoundException($"Message {id} does not exist.");
+                }
+
+                return new OwningStream(reader.GetStream(0), null, reader, command, connection);
+            }
+            catch
+            {
+                await command.DisposeAsync();
+                throw;
+            }
+        }
+
+        private static void AddParameter(DbCommand command, string name, DbType type, int size, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            if (size != 0)
+            {
+                parameter.Size = size;
+            }
+
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+    }
+}
