@@ -1,6 +1,4 @@
 using Backoffice.Core.Messages;
-using Backoffice.Core.Messages.Toewijzing;
-using Backoffice.Core.Messages.Verzoeken;
 using Backoffice.Core.Standard;
 
 namespace Backoffice.Core.Rules.Level2;
@@ -22,22 +20,7 @@ internal sealed class CD076 : IMessageRule
         new(MessageType.Wmo317, "NieuwProduct"),
         new(MessageType.Wmo317, "TeWijzigenProduct"));
 
-    public void Check(IwmoMessage message, RuleReport report)
-    {
-        switch (message)
-        {
-            case Wmo301 { Client: { } client }:
-                Lines(ProductLines.ToegewezenProducten(client), report);
-                break;
-            case Wmo315 { Client: { } client }:
-                Lines(ProductLines.AangevraagdeProducten(client), report);
-                break;
-            case Wmo317 { Client.Verzoek: { } verzoek }:
-                Lines(ProductLines.TeWijzigenProducten(verzoek), report);
-                Lines(ProductLines.NieuweProducten(verzoek), report);
-                break;
-        }
-    }
+    public void Check(IwmoMessage message, RuleReport report) => Lines(ProductLines.InScope(message, Definition), report);
 
     private void Lines(IEnumerable<ProductLine> lines, RuleReport report)
     {

@@ -28,6 +28,23 @@ internal static class ProductLines
 {
     private static readonly XmlPath Client = XmlPath.Bericht.Child("Client");
 
+    /// <summary>
+    /// The product lines of <paramref name="message"/> in exactly the classes <paramref name="rule"/>
+    /// is switched on for, so what a rule checks follows from its declared scopes and cannot drift.
+    /// </summary>
+    public static IEnumerable<ProductLine> InScope(Messages.IwmoMessage message, RuleDefinition rule)
+    {
+        bool Has(string productClass) => rule.Scopes.Any(s => s.Message == message.Type && s.Class == productClass);
+        return message switch
+        {
+            Wmo301 { Client: { } client } when Has("ToegewezenProduct") => ToegewezenProducten(client),
+            Wmo315 { Client: { } client } when Has("AangevraagdProduct") => AangevraagdeProducten(client),
+            Wmo317 { Client.Verzoek: { } verzoek } =>
+                (Has("TeWijzigenProduct") ? TeWijzigenProducten(verzoek) : []).Concat(Has("NieuwProduct") ? NieuweProducten(verzoek) : []),
+            _ => [],
+        };
+    }
+
     public static IEnumerable<ProductLine> ToegewezenProducten(ToewijzingClient client)
     {
         var list = Client.Child("ToegewezenProducten");
