@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Backoffice.Core.Retours;
+using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
 using Backoffice.Core.Validation;
 using Backoffice.TestSupport.Generators;
@@ -37,7 +39,10 @@ public sealed record PeakResult(
 /// </summary>
 public static class PeakProbe
 {
-    public static readonly string[] Modes = ["bare", "xsd", "validator", "intake"];
+    public static readonly string[] Modes = ["bare", "xsd", "validator", "intake", "check"];
+
+    /// <summary>The passes probed on the WMO301 inputs: the baseline and level 1 + level 2.</summary>
+    public static readonly string[] Wmo301Modes = ["xsd", "check"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -47,8 +52,16 @@ public static class PeakProbe
         var scratch = Directory.CreateTempSubdirectory("backoffice-peak-").FullName;
         try
         {
+            // The warm-up message is a tiny one of the same type as the file.
             var warmFile = Path.Combine(scratch, "warm.xml");
-            Wmo323Generator.WriteFile(warmFile, new Wmo323GeneratorOptions { Prestaties = 10, Identificatie = "WARMUP000001" });
+            if (IsWmo301(file))
+            {
+                Wmo301Generator.WriteFile(warmFile, new Wmo301GeneratorOptions { Producten = 10, Identificatie = "WARMUP000001" });
+            }
+            else
+            {
+                Wmo323Generator.WriteFile(warmFile, new Wmo323GeneratorOptions { Prestaties = 10, Identificatie = "WARMUP000001" });
+            }
 
             Func<string, Task> pass;
             IntakeRig? rig = null;
@@ -64,6 +77,10 @@ public static class PeakProbe
                 case "validator":
                     var validator = new MessageValidator(SchemaCatalogue.Load(schemasDirectory));
                     pass = path => Stream(path, s => validator.Validate(s).Verdict == Verdict.Valid ? 1 : throw new InvalidOperationException("not valid"));
+                    break;
+                case "check":
+                    var check = new MessageCheck(new MessageValidator(SchemaCatalogue.Load(schemasDirectory)), RuleSet.Level2);
+                    pass = path => CheckPasses.CheckFileAsync(check, path);
                     break;
                 case "intake":
                     rig = new IntakeRig(Path.Combine(scratch, "rig"), schemasDirectory);
@@ -251,6 +268,18 @@ public static class PeakProbe
 
         private static long Kilobytes(string line) =>
             long.Parse(line.AsSpan(line.IndexOf(':', StringComparison.Ordinal) + 1).Trim().TrimEnd("kB").Trim(), NumberStyles.None, CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static bool IsWmo301(string path)
+    {
+        var head = new byte[1024];
+        int read;
+        using (var input = File.OpenRead(path))
+        {
+            read = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        return head.AsSpan(0, read).IndexOf("/wmo301/schema"u8) >= 0;
     }
 
     private static long Peak()

@@ -10,8 +10,9 @@ using Perfolizer.Horology;
 
 // Usage (Release only; BenchmarkDotNet refuses non-optimised code):
 //   dotnet run -c Release --project tests/Backoffice.Benchmarks -- [--sizes 1000,10000,20000]
-//       [--work DIR] [--schemas DIR] [--quick] [--no-bdn] [--no-peak]
-//   child mode (started by the run itself): --peak bare|xsd|validator|intake FILE [--schemas DIR]
+//       [--clients 1000,10000] [--products 1000,10000] [--work DIR] [--schemas DIR] [--quick]
+//       [--no-bdn] [--no-peak] [--no-oneshot] [--oneshot-files 5] [--oneshot-prestaties 20000] [--runs 3]
+//   child mode (started by the run itself): --peak bare|xsd|validator|intake|check FILE [--schemas DIR]
 var options = Arguments.Parse(args);
 if (options.PeakMode is { } peakMode)
 {
@@ -19,10 +20,14 @@ if (options.PeakMode is { } peakMode)
 }
 
 var log = Console.Out;
-BenchmarkData.Configure(options.Sizes, options.Work, options.Schemas);
+BenchmarkData.Configure(options.Sizes, options.Clients, options.Products, options.Work, options.Schemas);
 log.WriteLine($"Schemas: {BenchmarkData.SchemasDirectory}");
-log.WriteLine("Generating WMO323 inputs (deterministic) and checking them against the schemas:");
+log.WriteLine("Generating WMO323 and WMO301 inputs (deterministic) and checking them against the schemas and the level-2 rules:");
 BenchmarkData.Prepare(log);
+if (options.RunPeak)
+{
+    BenchmarkData.PrepareLargest(log);
+}
 
 var throughput = new List<Measured>();
 if (options.RunBenchmarks)
@@ -41,7 +46,13 @@ if (options.RunBenchmarks)
         .AddJob(job)
         .AddDiagnoser(MemoryDiagnoser.Default)
         .WithArtifactsPath(Path.Combine(BenchmarkData.WorkDirectory, "BenchmarkDotNet.Artifacts"));
-    var summaries = BenchmarkRunner.Run([typeof(ReadBenchmarks), typeof(IntakeBenchmarks)], config);
+    Type[] classes = BenchmarkData.Sizes.Count > 0 ? [typeof(ReadBenchmarks), typeof(IntakeBenchmarks)] : [];
+    if (BenchmarkData.Wmo301Inputs.Count > 0)
+    {
+        classes = [.. classes, typeof(Wmo301Benchmarks)];
+    }
+
+    var summaries = BenchmarkRunner.Run(classes, config);
     throughput.AddRange(summaries.SelectMany(Measured.From));
 }
 
@@ -50,19 +61,28 @@ if (options.RunPeak)
 {
     log.WriteLine();
     log.WriteLine("Peak working set, one fresh child process per pass and file:");
-    foreach (var file in BenchmarkData.Files.OrderBy(f => f.Prestaties))
+    var probes = BenchmarkData.Files.OrderBy(f => f.Prestaties).Select(f => f.Path).Append(BenchmarkData.Largest!.Path)
+        .SelectMany(path => PeakProbe.Modes.Select(mode => (Mode: mode, Path: path)))
+        .Concat(BenchmarkData.Wmo301Inputs.Where(i => i.Path is not null).OrderBy(i => i.Count)
+            .SelectMany(i => PeakProbe.Wmo301Modes.Select(mode => (Mode: mode, Path: i.Path!))));
+    foreach (var (mode, path) in probes)
     {
-        foreach (var mode in PeakProbe.Modes)
-        {
-            var result = await PeakProbe.MeasureAsync(mode, file.Path, BenchmarkData.SchemasDirectory);
-            peaks.Add(result);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {mode,-9} {file.Prestaties,6:N0}: peak {Report.Mb(result.PeakWorkingSetBytes),7} MB, after warm-up {Report.Mb(result.PeakWorkingSetBeforeBytes),7} MB, growth {Report.Mb(result.PeakGrowthBytes),6} MB, allocated {Report.Mb(result.AllocatedBytes),8} MB, GCs {result.Gen0}/{result.Gen1}/{result.Gen2}"));
-        }
+        var result = await PeakProbe.MeasureAsync(mode, path, BenchmarkData.SchemasDirectory);
+        peaks.Add(result);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {mode,-9} {result.File,-22}: peak {Report.Mb(result.PeakWorkingSetBytes),7} MB, after warm-up {Report.Mb(result.PeakWorkingSetBeforeBytes),7} MB, growth {Report.Mb(result.PeakGrowthBytes),6} MB, allocated {Report.Mb(result.AllocatedBytes),8} MB, GCs {result.Gen0}/{result.Gen1}/{result.Gen2}, {result.Seconds:0.000} s"));
     }
 }
 
-var table = Report.Markdown(BenchmarkData.Files, throughput, peaks);
+IReadOnlyList<OneShotRow> oneShot = [];
+if (options.RunOneShot)
+{
+    log.WriteLine();
+    log.WriteLine("One-shot backoffice validate against the same work in-process:");
+    oneShot = await OneShot.RunAsync(log, options.OneShotFiles, options.OneShotPrestaties, options.Runs);
+}
+
+var table = Report.Markdown(BenchmarkData.Files, BenchmarkData.Largest, BenchmarkData.Wmo301Inputs, throughput, peaks, oneShot);
 log.WriteLine();
 log.WriteLine(table);
 var resultsFile = Path.Combine(BenchmarkData.WorkDirectory, "results.md");
@@ -73,11 +93,17 @@ return throughput.Any(m => m.MedianNanoseconds is null) ? 1 : 0;
 /// <summary>Command line of the benchmark executable.</summary>
 internal sealed record Arguments(
     IReadOnlyList<int> Sizes,
+    IReadOnlyList<int> Clients,
+    IReadOnlyList<int> Products,
     string Work,
     string Schemas,
     bool Quick,
     bool RunBenchmarks,
     bool RunPeak,
+    bool RunOneShot,
+    int OneShotFiles,
+    int OneShotPrestaties,
+    int Runs,
     string? PeakMode,
     string? PeakFile)
 {
@@ -85,11 +111,17 @@ internal sealed record Arguments(
     {
         var result = new Arguments(
             [1_000, 10_000, 20_000],
+            [1_000, 10_000],
+            [1_000, 10_000],
             Path.Combine(Path.GetTempPath(), "backoffice-bench"),
             RepoPaths.IwmoSchemas,
             Quick: false,
             RunBenchmarks: true,
             RunPeak: true,
+            RunOneShot: true,
+            OneShotFiles: 5,
+            OneShotPrestaties: 20_000,
+            Runs: 3,
             PeakMode: null,
             PeakFile: null);
         for (var i = 0; i < args.Length; i++)
@@ -97,15 +129,18 @@ internal sealed record Arguments(
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             result = args[i] switch
             {
-                "--sizes" => result with
-                {
-                    Sizes = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture))],
-                },
+                "--sizes" => result with { Sizes = List(Value()) },
+                "--clients" => result with { Clients = List(Value()) },
+                "--products" => result with { Products = List(Value()) },
                 "--work" => result with { Work = Value() },
                 "--schemas" => result with { Schemas = Value() },
                 "--quick" => result with { Quick = true },
                 "--no-bdn" => result with { RunBenchmarks = false },
                 "--no-peak" => result with { RunPeak = false },
+                "--no-oneshot" => result with { RunOneShot = false },
+                "--oneshot-files" => result with { OneShotFiles = Number(Value()) },
+                "--oneshot-prestaties" => result with { OneShotPrestaties = Number(Value()) },
+                "--runs" => result with { Runs = Number(Value()) },
                 "--peak" => result with { PeakMode = Value(), PeakFile = Value() },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. See the usage comment at the top of Program.cs."),
             };
@@ -113,4 +148,10 @@ internal sealed record Arguments(
 
         return result;
     }
+
+    /// <summary>A comma-separated list of counts; "none" (or an empty value) for none.</summary>
+    private static int[] List(string value) =>
+        value == "none" ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Number)];
+
+    private static int Number(string value) => int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
 }

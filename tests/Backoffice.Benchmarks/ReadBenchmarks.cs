@@ -1,12 +1,15 @@
 using System.Xml.Schema;
+using Backoffice.Core.Messages;
+using Backoffice.Core.Retours;
 using Backoffice.Core.Validation;
 using BenchmarkDotNet.Attributes;
 
 namespace Backoffice.Benchmarks;
 
 /// <summary>
-/// a, b, c on the same bytes, read from memory so that disk I/O is not part of any of them:
-/// a bare XmlReader pass, the XSD-validating pass (the baseline), and the service's MessageValidator.
+/// a, b, c, e on the same WMO323 bytes, read from memory so that disk I/O is not part of any of them:
+/// a bare XmlReader pass, the XSD-validating pass (the baseline), the service's MessageValidator
+/// (level 1), and level 1 + level 2 (MessageCheck), with its level-2 parts e1 and e2 on their own.
 /// </summary>
 [MemoryDiagnoser]
 public class ReadBenchmarks
@@ -14,6 +17,8 @@ public class ReadBenchmarks
     private byte[] _bytes = [];
     private XmlSchemaSet _schemas = new();
     private MessageValidator? _validator;
+    private MessageCheck? _check;
+    private IwmoMessage? _message;
 
     public static IEnumerable<int> Sizes => BenchmarkData.Sizes;
 
@@ -26,6 +31,8 @@ public class ReadBenchmarks
         _bytes = File.ReadAllBytes(BenchmarkData.File(Prestaties).Path);
         _schemas = BenchmarkData.Catalogue.SchemaSet;
         _validator = new MessageValidator(BenchmarkData.Catalogue);
+        _check = BenchmarkData.NewCheck();
+        _message = CheckPasses.Read(_bytes);
     }
 
     [Benchmark(Description = "a. XmlReader (bare)")]
@@ -51,4 +58,13 @@ public class ReadBenchmarks
             ? report
             : throw new InvalidOperationException($"MessageValidator says {report.Verdict}: {(report.Findings.Count > 0 ? report.Findings[0].Message : null)}");
     }
+
+    [Benchmark(Description = "e. Level 1 + level 2 (MessageCheck)")]
+    public Task<int> Check() => CheckPasses.CheckAsync(_check!, _bytes);
+
+    [Benchmark(Description = "e1. IwmoReader (typed message)")]
+    public IwmoMessage Read() => CheckPasses.Read(_bytes);
+
+    [Benchmark(Description = "e2. Level-2 rules only")]
+    public int Rules() => CheckPasses.Rules(_message!);
 }

@@ -4,8 +4,8 @@ using BenchmarkDotNet.Reports;
 
 namespace Backoffice.Benchmarks;
 
-/// <summary>One BenchmarkDotNet result, reduced to what the table needs.</summary>
-public sealed record Measured(int Prestaties, string Method, string Description, double? MedianNanoseconds, double? StdDevNanoseconds, long? AllocatedBytesPerOperation)
+/// <summary>One BenchmarkDotNet result, reduced to what the table needs. Input is the 323 size as text, or the 301 input's key.</summary>
+public sealed record Measured(string Input, string Method, string Description, double? MedianNanoseconds, double? StdDevNanoseconds, long? AllocatedBytesPerOperation)
 {
     public static IEnumerable<Measured> From(Summary summary)
     {
@@ -13,9 +13,11 @@ public sealed record Measured(int Prestaties, string Method, string Description,
         foreach (var report in summary.Reports)
         {
             var benchmark = report.BenchmarkCase;
-            var size = Convert.ToInt32(benchmark.Parameters["Prestaties"], CultureInfo.InvariantCulture);
+            var input = benchmark.Parameters.Items.Any(p => p.Name == "Prestaties")
+                ? Wmo323Key(Convert.ToInt32(benchmark.Parameters["Prestaties"], CultureInfo.InvariantCulture))
+                : Convert.ToString(benchmark.Parameters["Input"], CultureInfo.InvariantCulture)!;
             yield return new Measured(
-                size,
+                input,
                 benchmark.Descriptor.WorkloadMethod.Name,
                 benchmark.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
                 report.ResultStatistics?.Median,
@@ -23,82 +25,222 @@ public sealed record Measured(int Prestaties, string Method, string Description,
                 report.GcStats.GetBytesAllocatedPerOperation(benchmark));
         }
     }
+
+    public static string Wmo323Key(int prestaties) => prestaties.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The compact markdown the brief asks for: throughput with ratios, then peak memory per pass and size.</summary>
+/// <summary>The compact markdown: inputs, throughput with ratios, the targets, peak memory per pass and size, and the one-shot CLI.</summary>
 public static class Report
 {
-    private static readonly string[] Order = ["BareRead", "XsdRead", "Validator", "Intake"];
+    /// <summary>Issue 6: level 1 + level 2 at most this many times the XSD-only read.</summary>
+    public const double CheckVsXsdTarget = 2.0;
+
+    /// <summary>Issue 6: time per prestatie at 20k at most this many times that at 1k.</summary>
+    public const double ScalingTarget = 1.3;
+
+    /// <summary>Issue 6: peak memory for a 25 MB 323 under 300 MB.</summary>
+    public const long PeakTargetBytes = 300_000_000;
+
+    private static readonly string[] Order = ["BareRead", "XsdRead", "Validator", "Intake", "Check", "Read", "Rules"];
     private static readonly Dictionary<string, string> PeakModeOf = new(StringComparer.Ordinal)
     {
         ["bare"] = "a. XmlReader (bare)",
         ["xsd"] = "b. XmlReader + XSD",
         ["validator"] = "c. MessageValidator",
         ["intake"] = "d. Intake (store + process)",
+        ["check"] = "e. Level 1 + level 2 (MessageCheck)",
     };
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string Mb(long bytes) => (bytes / 1_000_000.0).ToString("0.0", CultureInfo.InvariantCulture);
 
-    public static string Markdown(IEnumerable<BenchmarkFile> files, IReadOnlyList<Measured> measured, IReadOnlyList<PeakResult> peaks)
+    public static string Markdown(
+        IEnumerable<BenchmarkFile> files,
+        BenchmarkFile? largest,
+        IEnumerable<Wmo301Input> wmo301,
+        IReadOnlyList<Measured> measured,
+        IReadOnlyList<PeakResult> peaks,
+        IReadOnlyList<OneShotRow> oneShot)
     {
-        var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        var byName = files.OrderBy(f => f.Prestaties).ToList();
-        text.AppendLine("Inputs (generated WMO323, UTF-8 no BOM, CRLF, schema-valid):").AppendLine();
-        text.AppendLine("| Prestaties | Clients | Bytes | Lines |").AppendLine("|---:|---:|---:|---:|");
-        foreach (var f in byName)
+        var bySize = files.OrderBy(f => f.Prestaties).ToList();
+        var inputs301 = wmo301.OrderBy(i => i.Batch ? 0 : 1).ThenBy(i => i.Count).ToList();
+        text.AppendLine("Inputs (generated, UTF-8 no BOM, CRLF, schema-valid and level-2-clean):").AppendLine();
+        text.AppendLine("| WMO323 | Prestaties | Clients | Bytes | Lines |").AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var f in bySize)
         {
-            text.AppendLine(inv, $"| {f.Prestaties:N0} | {f.Clienten:N0} | {f.Bytes:N0} | {f.Lines:N0} |");
+            text.AppendLine(Inv, $"| {Path.GetFileName(f.Path)} | {f.Prestaties:N0} | {f.Clienten:N0} | {f.Bytes:N0} | {f.Lines:N0} |");
+        }
+
+        if (largest is not null)
+        {
+            text.AppendLine(Inv, $"| {Path.GetFileName(largest.Path)} (peak memory only; 25 MiB = {BenchmarkData.LargestMessageBytes:N0}) | {largest.Prestaties:N0} | {largest.Clienten:N0} | {largest.Bytes:N0} | {largest.Lines:N0} |");
+        }
+
+        if (inputs301.Count > 0)
+        {
+            text.AppendLine().AppendLine("| WMO301 (one Client per message) | Messages | Products | Bytes | Lines |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var i in inputs301)
+            {
+                text.AppendLine(Inv, $"| {i.Label} | {i.Messages:N0} | {i.Producten:N0} | {i.Bytes:N0} | {i.Lines:N0} |");
+            }
         }
 
         if (measured.Count > 0)
         {
-            text.AppendLine().AppendLine("Throughput (median of BenchmarkDotNet iterations; MB = 10^6 bytes; ratio = time / baseline time, so 2.00 = half the speed):").AppendLine();
-            text.AppendLine("| Prestaties | Pass | Median ms | MB/s | lines/s | vs b (XSD read) | vs a (bare) | Allocated/op |");
+            text.AppendLine().AppendLine("Throughput, WMO323 (median of BenchmarkDotNet iterations, from memory; MB = 10^6 bytes; ratio = time / baseline time, so 2.00 = half the speed):").AppendLine();
+            text.AppendLine("| Prestaties | Pass | Median ms | MB/s | µs/prestatie | vs b (XSD read) | vs a (bare) | Allocated/op |");
             text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
-            foreach (var f in byName)
+            foreach (var f in bySize)
             {
-                var rows = measured.Where(m => m.Prestaties == f.Prestaties).OrderBy(m => Array.IndexOf(Order, m.Method)).ToList();
+                var rows = Rows(measured, Measured.Wmo323Key(f.Prestaties));
                 var b1 = rows.FirstOrDefault(m => m.Method == "BareRead")?.MedianNanoseconds;
                 var b2 = rows.FirstOrDefault(m => m.Method == "XsdRead")?.MedianNanoseconds;
                 foreach (var m in rows)
                 {
                     if (m.MedianNanoseconds is not { } ns)
                     {
-                        text.AppendLine(inv, $"| {f.Prestaties:N0} | {m.Description} | failed | | | | | |");
+                        text.AppendLine(Inv, $"| {f.Prestaties:N0} | {m.Description} | failed | | | | | |");
                         continue;
                     }
 
-                    var seconds = ns / 1e9;
-                    text.AppendLine(inv,
-                        $"| {f.Prestaties:N0} | {m.Description} | {ns / 1e6:N1} | {f.Bytes / 1e6 / seconds:N1} | {f.Lines / seconds:N0} | {Ratio(ns, b2)} | {Ratio(ns, b1)} | {(m.AllocatedBytesPerOperation is { } a ? Size(a) : "?")} |");
+                    text.AppendLine(Inv,
+                        $"| {f.Prestaties:N0} | {m.Description} | {ns / 1e6:N1} | {f.Bytes * 1e3 / ns:N1} | {ns / 1e3 / f.Prestaties:N2} | {Ratio(ns, b2)} | {Ratio(ns, b1)} | {Allocated(m)} |");
+                }
+            }
+
+            if (inputs301.Any(i => Rows(measured, i.Key).Count > 0))
+            {
+                text.AppendLine().AppendLine("Throughput, WMO301 (a batch operation is every message of it once, for each pass alike):").AppendLine();
+                text.AppendLine("| Input | Pass | Median ms | MB/s | µs/message | µs/product | vs b (XSD read) | Allocated/op |");
+                text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+                foreach (var i in inputs301)
+                {
+                    var rows = Rows(measured, i.Key);
+                    var b2 = rows.FirstOrDefault(m => m.Method == "XsdRead")?.MedianNanoseconds;
+                    foreach (var m in rows)
+                    {
+                        if (m.MedianNanoseconds is not { } ns)
+                        {
+                            text.AppendLine(Inv, $"| {i.Label} | {m.Description} | failed | | | | | |");
+                            continue;
+                        }
+
+                        text.AppendLine(Inv,
+                            $"| {i.Label} | {m.Description} | {ns / 1e6:N1} | {i.Bytes * 1e3 / ns:N1} | {ns / 1e3 / i.Messages:N1} | {ns / 1e3 / i.Producten:N2} | {Ratio(ns, b2)} | {Allocated(m)} |");
+                    }
                 }
             }
         }
 
+        Targets(text, bySize, largest, inputs301, measured, peaks);
+
         if (peaks.Count > 0)
         {
-            text.AppendLine().AppendLine("Memory, one fresh child process per pass and size, reading the file from disk (MB = 10^6 bytes). Peak WS = Process.PeakWorkingSet64; growth = peak after the file minus peak after a 10-prestatie warm-up in the same process; anon and GC committed are the largest values sampled every 2 ms during the pass (Linux):").AppendLine();
-            text.AppendLine("| Pass | Prestaties | Peak WS | Growth | Peak anon | Peak GC committed | Allocated | GCs 0/1/2 |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine().AppendLine("Memory, one fresh child process per pass and input, reading the file from disk (MB = 10^6 bytes). Peak WS = Process.PeakWorkingSet64; growth = peak after the file minus peak after a warm-up on a tiny message of the same type in the same process; anon and GC committed are the largest values sampled every 2 ms during the pass (Linux):").AppendLine();
+            text.AppendLine("| Pass | Input | Bytes | Peak WS | Growth | Peak anon | Peak GC committed | Allocated | GCs 0/1/2 | Seconds |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var mode in PeakProbe.Modes)
             {
-                foreach (var f in byName)
+                foreach (var p in peaks.Where(r => r.Mode == mode).OrderBy(r => r.FileBytes))
                 {
-                    var p = peaks.FirstOrDefault(r => r.Mode == mode && r.File == Path.GetFileName(f.Path));
-                    if (p is null)
-                    {
-                        continue;
-                    }
-
-                    text.AppendLine(inv,
-                        $"| {PeakModeOf[mode]} | {f.Prestaties:N0} | {Mb(p.PeakWorkingSetBytes)} MB | {Mb(p.PeakGrowthBytes)} MB | {Optional(p.PeakAnonymousBytes)} | {Optional(p.PeakGcCommittedBytes)} | {Size(p.AllocatedBytes)} | {p.Gen0}/{p.Gen1}/{p.Gen2} |");
+                    text.AppendLine(Inv,
+                        $"| {PeakModeOf[mode]} | {p.File} | {p.FileBytes:N0} | {Mb(p.PeakWorkingSetBytes)} MB | {Mb(p.PeakGrowthBytes)} MB | {Optional(p.PeakAnonymousBytes)} | {Optional(p.PeakGcCommittedBytes)} | {Size(p.AllocatedBytes)} | {p.Gen0}/{p.Gen1}/{p.Gen2} | {p.Seconds:0.000} |");
                 }
+            }
+        }
+
+        if (oneShot.Count > 0)
+        {
+            var reference = oneShot.FirstOrDefault(r => r.What.StartsWith("in-process MessageCheck", StringComparison.Ordinal))?.Median;
+            text.AppendLine().AppendLine("One-shot `backoffice validate` (wall time from process start to exit, each run a fresh process) against the same work in this process; median and fastest of the runs:").AppendLine();
+            text.AppendLine("| Run | Files | MB | Median s | Min s | MB/s (median) | vs in-process MessageCheck |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in oneShot)
+            {
+                if (r.Seconds.Count == 0)
+                {
+                    text.AppendLine(Inv, $"| {r.What} | {r.Files} | {Mb(r.Bytes)} | {r.Note} | | | |");
+                    continue;
+                }
+
+                text.AppendLine(Inv,
+                    $"| {r.What} | {r.Files} | {Mb(r.Bytes)} | {r.Median:0.000} | {r.Min:0.000} | {r.Bytes / 1e6 / r.Median:N1} | {Ratio(r.Median, reference)} |");
             }
         }
 
         return text.ToString();
     }
+
+    /// <summary>The issue's targets, each with the figure it is judged on and met / MISSED.</summary>
+    private static void Targets(StringBuilder text, List<BenchmarkFile> bySize, BenchmarkFile? largest, List<Wmo301Input> inputs301, IReadOnlyList<Measured> measured, IReadOnlyList<PeakResult> peaks)
+    {
+        var lines = new List<string>();
+        double? Median(string input, string method) => measured.FirstOrDefault(m => m.Input == input && m.Method == method)?.MedianNanoseconds;
+
+        foreach (var f in bySize)
+        {
+            if (Median(Measured.Wmo323Key(f.Prestaties), "Check") is { } e && Median(Measured.Wmo323Key(f.Prestaties), "XsdRead") is { } b)
+            {
+                lines.Add(string.Create(Inv, $"| Level 1 + 2 ≤ {CheckVsXsdTarget:0.0} × XSD read | WMO323 {f.Prestaties:N0} | {e / b:0.00} × | {Verdict(e / b <= CheckVsXsdTarget)} |"));
+            }
+        }
+
+        foreach (var i in inputs301)
+        {
+            if (Median(i.Key, "Check") is { } e && Median(i.Key, "XsdRead") is { } b)
+            {
+                lines.Add(string.Create(Inv, $"| Level 1 + 2 ≤ {CheckVsXsdTarget:0.0} × XSD read | WMO301 {i.Label} | {e / b:0.00} × | {Verdict(e / b <= CheckVsXsdTarget)} |"));
+            }
+        }
+
+        var smallest = bySize.FirstOrDefault();
+        foreach (var f in bySize.Skip(1))
+        {
+            if (smallest is not null
+                && Median(Measured.Wmo323Key(smallest.Prestaties), "Check") is { } small
+                && Median(Measured.Wmo323Key(f.Prestaties), "Check") is { } large)
+            {
+                var ratio = large / f.Prestaties / (small / smallest.Prestaties);
+                lines.Add(string.Create(Inv, $"| Level 1 + 2 time per prestatie at {f.Prestaties:N0} ≤ {ScalingTarget:0.0} × at {smallest.Prestaties:N0} | WMO323 | {ratio:0.00} × ({large / 1e3 / f.Prestaties:0.00} vs {small / 1e3 / smallest.Prestaties:0.00} µs) | {Verdict(ratio <= ScalingTarget)} |"));
+            }
+        }
+
+        var one301 = inputs301.Where(i => !i.Batch).ToList();
+        foreach (var i in one301.Skip(1))
+        {
+            if (Median(one301[0].Key, "Check") is { } small && Median(i.Key, "Check") is { } large)
+            {
+                var ratio = large / i.Producten / (small / one301[0].Producten);
+                lines.Add(string.Create(Inv, $"| (same, for products of one 301 client) at {i.Producten:N0} vs {one301[0].Producten:N0} | WMO301 | {ratio:0.00} × | {Verdict(ratio <= ScalingTarget)} |"));
+            }
+        }
+
+        if (largest is not null && peaks.FirstOrDefault(p => p.Mode == "check" && p.File == Path.GetFileName(largest.Path)) is { } peak)
+        {
+            lines.Add(string.Create(Inv, $"| Peak memory of level 1 + 2 on a 25 MB 323 < {Mb(PeakTargetBytes)} MB | {largest.Bytes:N0} bytes, {largest.Prestaties:N0} prestaties | {Mb(peak.PeakWorkingSetBytes)} MB peak WS | {Verdict(peak.PeakWorkingSetBytes < PeakTargetBytes)} |"));
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("Targets (issue 6):").AppendLine();
+        text.AppendLine("| Target | Input | Measured | |").AppendLine("|---|---|---:|---|");
+        foreach (var line in lines)
+        {
+            text.AppendLine(line);
+        }
+    }
+
+    private static List<Measured> Rows(IReadOnlyList<Measured> measured, string input) =>
+        [.. measured.Where(m => m.Input == input).OrderBy(m => Array.IndexOf(Order, m.Method))];
+
+    private static string Verdict(bool met) => met ? "met" : "**MISSED**";
+
+    private static string Allocated(Measured m) => m.AllocatedBytesPerOperation is { } a ? Size(a) : "?";
 
     private static string Optional(long? bytes) => bytes is { } b ? Mb(b) + " MB" : "n/a";
 

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 
 namespace Backoffice.Core.Rules;
 
@@ -6,15 +6,20 @@ namespace Backoffice.Core.Rules;
 /// An element path in a message, built from the record a rule is looking at, in the form the
 /// level-1 validator reports (<c>/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]/ProductCode</c>:
 /// local names, a position only from the second same-named sibling on). Positions are 1-based.
+/// <para>
+/// Rules make a path for every line they look at but need its text only for a finding, so a path is
+/// a chain of steps and its text is built when first asked for (<see cref="ToString"/>). Two paths
+/// are equal when their texts are.
+/// </para>
 /// </summary>
-public readonly record struct XmlPath
+public readonly struct XmlPath : IEquatable<XmlPath>
 {
-    private readonly string? text;
+    private readonly Step? step;
 
-    private XmlPath(string text) => this.text = text;
+    private XmlPath(Step step) => this.step = step;
 
     /// <summary><c>/Bericht</c>, the root of every iWmo message.</summary>
-    public static XmlPath Bericht { get; } = new("/Bericht");
+    public static XmlPath Bericht { get; } = new(new Step(null, "Bericht", 1));
 
     public XmlPath Child(string name) => Child(name, 1);
 
@@ -23,17 +28,30 @@ public readonly record struct XmlPath
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
-        var builder = new StringBuilder(text ?? string.Empty).Append('/').Append(name);
-        if (position > 1)
-        {
-            builder.Append('[').Append(position).Append(']');
-        }
-
-        return new XmlPath(builder.ToString());
+        return new XmlPath(new Step(step, name, position));
     }
 
     /// <summary>The child at <paramref name="index"/> of a list (0-based, as in the record's array).</summary>
     public XmlPath Item(string name, int index) => Child(name, index + 1);
 
-    public override string ToString() => text ?? string.Empty;
+    public static bool operator ==(XmlPath left, XmlPath right) => left.Equals(right);
+
+    public static bool operator !=(XmlPath left, XmlPath right) => !left.Equals(right);
+
+    public override string ToString() => step?.Text ?? string.Empty;
+
+    public bool Equals(XmlPath other) => string.Equals(ToString(), other.ToString(), StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is XmlPath other && Equals(other);
+
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>One element of the path; its text (the whole path up to here) is made once, on first use.</summary>
+    private sealed class Step(Step? parent, string name, int position)
+    {
+        private string? text;
+
+        public string Text => text ??= (parent?.Text ?? string.Empty) + "/" + name
+            + (position > 1 ? "[" + position.ToString(CultureInfo.InvariantCulture) + "]" : string.Empty);
+    }
 }

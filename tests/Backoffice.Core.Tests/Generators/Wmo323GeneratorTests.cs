@@ -1,5 +1,6 @@
 using Backoffice.Core.Messages;
 using Backoffice.Core.Messages.Declaraties;
+using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
 using Backoffice.TestSupport;
 using Backoffice.TestSupport.Generators;
@@ -17,6 +18,16 @@ public sealed class Wmo323GeneratorTests
 
         Assert.That(SchemaCatalogue.Load(RepoPaths.IwmoSchemas).Validate(new MemoryStream(bytes)), Is.Empty);
         Assert.That(SchemaCatalogue.Load(RepoPaths.ReferenceXsd("iwmo-3.2")).Validate(new MemoryStream(bytes)), Is.Empty);
+    }
+
+    [TestCase(1)]
+    [TestCase(237)]
+    [TestCase(5_000)]
+    public void Generated_declaration_is_level_2_clean(int prestaties)
+    {
+        var result = IwmoReader.Read(Wmo323Generator.ToBytes(new Wmo323GeneratorOptions { Prestaties = prestaties }));
+
+        Assert.That(RuleSet.Level2.Check(result.Message!), Is.Empty);
     }
 
     [Test]

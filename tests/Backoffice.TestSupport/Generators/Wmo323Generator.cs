@@ -122,7 +122,7 @@ public static class Wmo323Generator
             xml.WriteEndElement();
 
             xml.WriteStartElement(M, "Clienten", MessageNamespace);
-            var bsn = new BsnSequence();
+            var bsn = new TestBsnSequence();
             for (var i = 0; i < options.Prestaties; i++)
             {
                 if (i % options.PrestatiesPerClient == 0)
@@ -270,97 +270,4 @@ public static class Wmo323Generator
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Test BSNs in order: 9999xxxxx first (like the sample), then the rest of 999xxxxxx; prefixes
-    /// whose check digit would be 10 are skipped. About 90,000 clients in all.
-    /// </summary>
-    private sealed class BsnSequence
-    {
-        private int _prefix = 99_990_000;
-        private bool _wrapped;
-
-        public string Next()
-        {
-            while (true)
-            {
-                if (_prefix > 99_999_999 && !_wrapped)
-                {
-                    _prefix = 99_900_000;
-                    _wrapped = true;
-                }
-
-                if (_wrapped && _prefix >= 99_990_000)
-                {
-                    break;
-                }
-
-                var digits = _prefix.ToString("D8", CultureInfo.InvariantCulture);
-                _prefix++;
-                var sum = 0;
-                for (var i = 0; i < 8; i++)
-                {
-                    sum += (digits[i] - '0') * (9 - i);
-                }
-
-                var check = sum % 11;
-                if (check < 10)
-                {
-                    return digits + (char)('0' + check);
-                }
-            }
-
-            throw new InvalidOperationException("The 999xxxxxx test BSN range is exhausted (about 90,000 clients).");
-        }
-    }
-
-    /// <summary>Counts bytes and line feeds on the way through, so the summary needs no second read.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public long Bytes { get; private set; }
-
-        public long Lines { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => Bytes;
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            inner.Write(buffer);
-            Bytes += buffer.Length;
-            Lines += buffer.Count((byte)'\n');
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            // The caller owns the inner stream; only flush it.
-            if (disposing)
-            {
-                inner.Flush();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

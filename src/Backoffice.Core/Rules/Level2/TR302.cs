@@ -28,27 +28,12 @@ internal sealed class TR302 : IMessageRule
 
         var producten = client.ToegewezenProducten;
         var parent = XmlPath.Bericht.Child("Client").Child("ToegewezenProducten");
-        for (var i = 1; i < producten.Count; i++)
+        foreach (var (i, j) in ProductStacking.FirstStackings(producten, p => p.Product, p => p.Ingangsdatum, p => p.Einddatum, IsDeleted))
         {
-            var later = producten[i];
-            if (IsDeleted(later))
-            {
-                continue;
-            }
-
-            for (var j = 0; j < i; j++)
-            {
-                var earlier = producten[j];
-                if (!IsDeleted(earlier)
-                    && ProductStacking.Stacks(earlier.Product, earlier.Ingangsdatum, earlier.Einddatum, later.Product, later.Ingangsdatum, later.Einddatum))
-                {
-                    report.Add(
-                        Definition,
-                        parent.Item("ToegewezenProduct", i),
-                        $"ToegewezenProduct overlaps ToegewezenProduct {j + 1} for the same product in its period from Ingangsdatum to Einddatum (TR302).");
-                    break;
-                }
-            }
+            report.Add(
+                Definition,
+                parent.Item("ToegewezenProduct", i),
+                $"ToegewezenProduct overlaps ToegewezenProduct {j + 1} for the same product in its period from Ingangsdatum to Einddatum (TR302).");
         }
     }
 

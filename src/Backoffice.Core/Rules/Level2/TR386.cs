@@ -27,23 +27,12 @@ internal sealed class TR386 : IMessageRule
 
         var producten = client.AangevraagdeProducten;
         var parent = XmlPath.Bericht.Child("Client").Child("AangevraagdeProducten");
-        for (var i = 1; i < producten.Count; i++)
+        foreach (var (i, j) in ProductStacking.FirstStackings(producten, p => p.Product, p => p.ToewijzingIngangsdatum, p => p.ToewijzingEinddatum))
         {
-            var later = producten[i];
-            for (var j = 0; j < i; j++)
-            {
-                var earlier = producten[j];
-                if (ProductStacking.Stacks(
-                    earlier.Product, earlier.ToewijzingIngangsdatum, earlier.ToewijzingEinddatum,
-                    later.Product, later.ToewijzingIngangsdatum, later.ToewijzingEinddatum))
-                {
-                    report.Add(
-                        Definition,
-                        parent.Item("AangevraagdProduct", i),
-                        $"AangevraagdProduct overlaps AangevraagdProduct {j + 1} for the same product in its period from ToewijzingIngangsdatum to ToewijzingEinddatum (TR386).");
-                    break;
-                }
-            }
+            report.Add(
+                Definition,
+                parent.Item("AangevraagdProduct", i),
+                $"AangevraagdProduct overlaps AangevraagdProduct {j + 1} for the same product in its period from ToewijzingIngangsdatum to ToewijzingEinddatum (TR386).");
         }
     }
 }

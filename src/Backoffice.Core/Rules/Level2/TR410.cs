@@ -28,23 +28,12 @@ internal sealed class TR410 : IMessageRule
 
         var producten = verzoek.NieuweProducten;
         var parent = XmlPath.Bericht.Child("Client").Child("Verzoek").Child("NieuweProducten");
-        for (var i = 1; i < producten.Count; i++)
+        foreach (var (i, j) in ProductStacking.FirstStackings(producten, p => p.Product, p => p.GewensteIngangsdatum, p => p.Einddatum))
         {
-            var later = producten[i];
-            for (var j = 0; j < i; j++)
-            {
-                var earlier = producten[j];
-                if (ProductStacking.Stacks(
-                    earlier.Product, earlier.GewensteIngangsdatum, earlier.Einddatum,
-                    later.Product, later.GewensteIngangsdatum, later.Einddatum))
-                {
-                    report.Add(
-                        Definition,
-                        parent.Item("NieuwProduct", i),
-                        $"NieuwProduct overlaps NieuwProduct {j + 1} for the same product in its period from GewensteIngangsdatum to Einddatum (TR410).");
-                    break;
-                }
-            }
+            report.Add(
+                Definition,
+                parent.Item("NieuwProduct", i),
+                $"NieuwProduct overlaps NieuwProduct {j + 1} for the same product in its period from GewensteIngangsdatum to Einddatum (TR410).");
         }
     }
 }
