@@ -1,8 +1,5 @@
 using Backoffice.Core.Messages;
 using Backoffice.Core.Messages.Common;
-using Backoffice.Core.Messages.StartStop;
-using Backoffice.Core.Messages.Toewijzing;
-using Backoffice.Core.Messages.Verzoeken;
 using Backoffice.Core.Standard;
 
 namespace Backoffice.Core.Rules.Level2;
@@ -29,27 +26,9 @@ internal sealed class CS139 : IMessageRule
 
     public void Check(IwmoMessage message, RuleReport report)
     {
-        var client = XmlPath.Bericht.Child("Client");
-        switch (message)
+        foreach (var (geboortedatum, owner) in BirthDates.In(message))
         {
-            case Wmo301 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, client, report);
-                var relaties = client.Child("Relaties");
-                for (var i = 0; i < m.Client.Relaties.Count; i++)
-                {
-                    Geboortedatum(m.Client.Relaties[i].Gegevens.Geboortedatum, relaties.Item("Relatie", i), report);
-                }
-
-                break;
-            case Wmo305 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, client, report);
-                break;
-            case Wmo307 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, client, report);
-                break;
-            case Wmo315 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, client, report);
-                break;
+            Geboortedatum(geboortedatum, owner, report);
         }
     }
 

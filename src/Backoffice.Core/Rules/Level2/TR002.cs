@@ -1,8 +1,5 @@
 using Backoffice.Core.Messages;
 using Backoffice.Core.Messages.Common;
-using Backoffice.Core.Messages.StartStop;
-using Backoffice.Core.Messages.Toewijzing;
-using Backoffice.Core.Messages.Verzoeken;
 using Backoffice.Core.Standard;
 
 namespace Backoffice.Core.Rules.Level2;
@@ -36,28 +33,9 @@ internal sealed class TR002 : IMessageRule
             return;
         }
 
-        var dagtekening = identificatie.Dagtekening;
-        var client = XmlPath.Bericht.Child("Client");
-        switch (message)
+        foreach (var (geboortedatum, owner) in BirthDates.In(message))
         {
-            case Wmo301 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, dagtekening, client, report);
-                var relaties = client.Child("Relaties");
-                for (var i = 0; i < m.Client.Relaties.Count; i++)
-                {
-                    Geboortedatum(m.Client.Relaties[i].Gegevens.Geboortedatum, dagtekening, relaties.Item("Relatie", i), report);
-                }
-
-                break;
-            case Wmo305 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, dagtekening, client, report);
-                break;
-            case Wmo307 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, dagtekening, client, report);
-                break;
-            case Wmo315 m:
-                Geboortedatum(m.Client.Gegevens.Geboortedatum, dagtekening, client, report);
-                break;
+            Geboortedatum(geboortedatum, identificatie.Dagtekening, owner, report);
         }
     }
 
