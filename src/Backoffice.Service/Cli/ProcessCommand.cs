@@ -116,7 +116,9 @@ internal static class ProcessCommand
                 stdout.WriteLine($"{r.Input}:{what} {r.Outcome}{(r.MessageId is { } id ? $" (message {id})" : string.Empty)}{(r.Reason is null ? string.Empty : " - " + r.Reason)}");
             }
 
-            stdout.WriteLine($"{run.Results.Count} inputs: " + string.Join(", ", run.Results.GroupBy(r => r.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
+            stdout.WriteLine(run.Results.Count == 0
+                ? "0 inputs: nothing to do (the inbox is empty and nothing was left unfinished)."
+                : $"{run.Results.Count} inputs: " + string.Join(", ", run.Results.GroupBy(r => r.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
         }
 
         if (run.Stopped)

@@ -30,16 +30,9 @@ internal sealed class CS003 : IMessageRule
         {
             case Wmo301 m:
                 // "Contact" is one class wherever it stands: under Contactgegevens and under each Relatie.
-                var contacten = client.Child("Contactgegevens");
-                for (var i = 0; i < m.Client.Contactgegevens.Count; i++)
+                foreach (var (contact, path) in Wmo301Contacts.Of(m.Client))
                 {
-                    Periode(m.Client.Contactgegevens[i], contacten.Item("Contact", i), report);
-                }
-
-                var relaties = client.Child("Relaties");
-                for (var i = 0; i < m.Client.Relaties.Count; i++)
-                {
-                    Periode(m.Client.Relaties[i].Contact, relaties.Item("Relatie", i).Child("Contact"), report);
+                    Periode(contact, path, report);
                 }
 
                 var producten = client.Child("ToegewezenProducten");

@@ -24,17 +24,9 @@ internal sealed class TR006 : IMessageRule
             return;
         }
 
-        var client = XmlPath.Bericht.Child("Client");
-        var contacten = client.Child("Contactgegevens");
-        for (var i = 0; i < m.Client.Contactgegevens.Count; i++)
+        foreach (var (contact, path) in Wmo301Contacts.Of(m.Client))
         {
-            Contact(m.Client.Contactgegevens[i], contacten.Item("Contact", i), report);
-        }
-
-        var relaties = client.Child("Relaties");
-        for (var i = 0; i < m.Client.Relaties.Count; i++)
-        {
-            Contact(m.Client.Relaties[i].Contact, relaties.Item("Relatie", i).Child("Contact"), report);
+            Contact(contact, path, report);
         }
     }
 
