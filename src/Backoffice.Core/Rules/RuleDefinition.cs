@@ -21,6 +21,14 @@ public sealed record RuleDefinition(string Code, int Level, string Retourcode, I
     public static RuleDefinition Level2(string code, string text, params RuleScope[] scopes) =>
         new(code, 2, Level2Retourcode, scopes, text);
 
+    /// <summary>A rule checked against earlier messages, with its own retourcode on the class where the error is.</summary>
+    public static RuleDefinition Level3(string code, string retourcode, string text, params RuleScope[] scopes) =>
+        new(code, 3, retourcode, scopes, text);
+
+    /// <summary>A rule checked against an external source (system date, CBS or AGB list, contract).</summary>
+    public static RuleDefinition Level4(string code, string retourcode, string text, params RuleScope[] scopes) =>
+        new(code, 4, retourcode, scopes, text);
+
     /// <summary>True when the rule is switched on for <paramref name="message"/>.</summary>
     public bool AppliesTo(MessageType message) => Scopes.Any(s => s.Message == message);
 }

@@ -1,0 +1,39 @@
+using Backoffice.Core.Messages.StartStop;
+using Backoffice.Core.Messages.Toewijzing;
+
+namespace Backoffice.Core.Register;
+
+/// <summary>
+/// One change an accepted message makes to the register, committed in the same transaction as its
+/// verdict and answer. Produced by the message type's <see cref="IRegisterRecorder"/> only for a
+/// message that passed every check; a rejected message changes nothing.
+/// </summary>
+public abstract record RegisterChange;
+
+/// <summary>A version of an allocation (a ToegewezenProduct of a 301), with the indication behind it.</summary>
+public sealed record AllocationRecorded(string Municipality, string Provider, string Bsn, ToegewezenProduct Version, IndicationBacking Backing, Indication? Indication)
+    : RegisterChange;
+
+/// <summary>A StartProduct line of a 305, status 1 or 3.</summary>
+public sealed record StartRecorded(string Municipality, string Provider, string Bsn, StartProduct Line) : RegisterChange;
+
+/// <summary>A StopProduct line of a 307, status 1 or 3.</summary>
+public sealed record StopRecorded(string Municipality, string Provider, string Bsn, StopProduct Line) : RegisterChange;
+
+/// <summary>A new request (a VOT line or a VOW), open from now on.</summary>
+public sealed record RequestOpened(RequestKind Kind, string Municipality, string Provider, string Bsn, string ReferentieAanbieder, DateOnly RequestDate)
+    : RegisterChange;
+
+/// <summary>A request answered: by a 301 with its reference (Allocated), a 319 "afgewezen" (Rejected) or "in onderzoek" (InOnderzoek).</summary>
+public sealed record RequestAnswered(string Provider, string ReferentieAanbieder, RequestState State) : RegisterChange;
+
+/// <summary>
+/// A retour the provider sent on one of our messages (302 on a 301, 320 on a 319), recorded against
+/// it: <paramref name="AnswersType"/> and the answered message's identification from the retour
+/// header; <paramref name="Rejections"/> lists each rejected class with the provider's codes.
+/// </summary>
+public sealed record RetourRecorded(string AnswersType, string Afzender, string Identificatie, DateOnly Dagtekening, IReadOnlyList<ProviderRejection> Rejections)
+    : RegisterChange;
+
+/// <summary>A class the provider rejected in its retour: where, what it concerns (no values of a person), and its codes.</summary>
+public sealed record ProviderRejection(string Path, string Subject, IReadOnlyList<string> Retourcodes);
