@@ -15,6 +15,9 @@ internal static class Limits
     public const int Identificatie = 100;
     public const int Rule = 50;
     public const int Retourcode = 10;
+
+    /// <summary>The codes an answer carries, space separated (message_answer.retourcode).</summary>
+    public const int AnswerRetourcodes = 200;
     public const int FileKey = 100;
 
     /// <summary>For values the code chooses (channel, rule code): too long is a bug, so it throws.</summary>

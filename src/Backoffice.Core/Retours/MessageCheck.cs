@@ -1,4 +1,5 @@
 using Backoffice.Core.Messages;
+using Backoffice.Core.Register;
 using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
 using Backoffice.Core.Standard;
@@ -21,13 +22,28 @@ public sealed record CheckedMessage(
     BuiltAnswer? Answer,
     string? Held)
 {
-    public IReadOnlyList<Finding> Findings => [.. Level1.Findings, .. Level2];
+    /// <summary>The level-3 and level-4 findings against the register, located; empty when those checks did not run.</summary>
+    public IReadOnlyList<Finding> Level3 { get; init; } = [];
 
-    public bool Rejected => !Level1.Valid || Level2.Count > 0;
+    /// <summary>The register as it was before the message, when the level-3/4 checks ran.</summary>
+    public RegisterView? Register { get; init; }
+
+    /// <summary>What the message changes in the register: only for a message that passed every check.</summary>
+    public IReadOnlyList<RegisterChange> Changes { get; init; } = [];
+
+    /// <summary>Why the message is refused without a retour although it is valid (a municipality we do not serve, a sender we do not know).</summary>
+    public string? Refused { get; init; }
+
+    public IReadOnlyList<Finding> Findings => [.. Level1.Findings, .. Level2, .. Level3];
+
+    public bool Rejected => !Level1.Valid || Level2.Count > 0 || Level3.Count > 0 || Refused is not null;
 }
 
-/// <summary>An answer ready to leave: the record, its bytes, and the code it carries.</summary>
-public sealed record BuiltAnswer(IwmoMessage Record, byte[] Content, string Retourcode, string FileName, AnswerIdentity Identity);
+/// <summary>An answer ready to leave: the record, its bytes, and the code it carries (null: one of our own messages sent on as it is).</summary>
+public sealed record BuiltAnswer(IwmoMessage Record, byte[] Content, string? Retourcode, string FileName, AnswerIdentity Identity);
+
+/// <summary>Loads what the register knew before a message, for its level-3 and level-4 checks.</summary>
+public delegate Task<RegisterView> RegisterLoader(RegisterKey key, CancellationToken cancellationToken);
 
 /// <summary>
 /// The checks of one message in their order (iwmo-3.2.md §8.1): level 1 on the raw bytes, then the
@@ -36,14 +52,22 @@ public sealed record BuiltAnswer(IwmoMessage Record, byte[] Content, string Reto
 /// (TR342 on a 325) before it may leave. Pure: the caller supplies the bytes (twice or three times,
 /// as a fresh stream each time) and stores what comes back.
 /// </summary>
-public sealed class MessageCheck(MessageValidator validator, RuleSet rules)
+public sealed class MessageCheck(MessageValidator validator, RuleSet rules, RegisterRuleSet registerRules, Recorders recorders)
 {
+    /// <summary>Checks with the standard's level-3/4 rules and register recorders.</summary>
+    public MessageCheck(MessageValidator validator, RuleSet rules)
+        : this(validator, rules, RegisterRuleSet.Standard, Recorders.Standard)
+    {
+    }
+
     public SchemaCatalogue Schemas => validator.Catalogue;
 
     /// <param name="open">Opens the stored bytes from the start; called once per pass.</param>
     /// <param name="scope">Inbound for what arrives; AnyDirection to check our own answers too.</param>
     /// <param name="answerIdentity">The identification to give an answer (unique, fixed per message); null: build none.</param>
-    public async Task<CheckedMessage> CheckAsync(Func<CancellationToken, Task<Stream>> open, MessageScope scope, AnswerIdentity? answerIdentity, CancellationToken cancellationToken)
+    /// <param name="register">Loads the register for the level-3/4 checks; null: stop after level 2 (as <c>validate</c> does).</param>
+    public async Task<CheckedMessage> CheckAsync(
+        Func<CancellationToken, Task<Stream>> open, MessageScope scope, AnswerIdentity? answerIdentity, CancellationToken cancellationToken, RegisterLoader? register = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         ValidationReport level1;
@@ -76,19 +100,101 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules)
             return new CheckedMessage(level1, null, [], 1, null, $"Level 1 classified the message as {level1.MessageType} but it was read as {message.Type}; it is held for a person to look at.");
         }
 
-        var found = rules.Check(message);
+        var found = await LocateAsync(open, rules.Check(message), cancellationToken);
         if (found.Count > 0)
         {
-            await using var content = await open(cancellationToken);
-            found = FindingLocator.Locate(content, found);
+            if (answerIdentity is null || !Level2Answer.IsAnswered(message.Type))
+            {
+                return new CheckedMessage(level1, message, found, 2, null, null);
+            }
+
+            return Finish(new CheckedMessage(level1, message, found, 2, null, null), Level2Answer.For(message, answerIdentity, validator.Catalogue), Level2Answer.Code, answerIdentity);
         }
 
-        if (found.Count == 0 || answerIdentity is null || !Level2Answer.IsAnswered(message.Type))
+        if (register is null || !IsRegisterChecked(message.Type))
         {
-            return new CheckedMessage(level1, message, found, 2, null, null);
+            // Passed level 2; its cross-message checks are not run here (validate) or not built yet (323).
+            return new CheckedMessage(level1, message, [], 2, null, null);
         }
 
-        var answer = Level2Answer.For(message, answerIdentity, validator.Catalogue);
+        var view = await register(RegisterKey.For(message), cancellationToken);
+        var passed = new CheckedMessage(level1, message, [], 4, null, null) { Register = view };
+        if (PartyCheck(message, view) is { } refused)
+        {
+            return passed with { Refused = refused };
+        }
+
+        var level3 = await LocateAsync(open, registerRules.Check(message, view), cancellationToken);
+        var result = passed with { Level3 = level3, Changes = level3.Count == 0 ? recorders.Changes(message, view) : [] };
+        if (answerIdentity is null)
+        {
+            return result;
+        }
+
+        if (RegisterAnswer.Answers(message.Type))
+        {
+            var answer = RegisterAnswer.For(message, level3, answerIdentity, validator.Catalogue);
+            return Finish(result, answer, level3.Count == 0 ? null : string.Join(' ', level3.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal)), answerIdentity);
+        }
+
+        if (message.Type.Direction == MessageDirection.MunicipalityToProvider && level3.Count == 0)
+        {
+            // Our own 301 or 319, checked: it leaves as it came, towards the provider.
+            await using var content = await open(cancellationToken);
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy, cancellationToken);
+            var own = new AnswerIdentity(message.Header.BerichtIdentificatie.Identificatie, message.Header.BerichtIdentificatie.Dagtekening);
+            return result with { Answer = new BuiltAnswer(message, copy.ToArray(), null, FileName(message.Type, answerIdentity), own) };
+        }
+
+        return result;
+    }
+
+    /// <summary>The types the register checks: all messages that arrive, except the 323 (its checks come with the declarations) and answers only we send.</summary>
+    public static bool IsRegisterChecked(MessageType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type != MessageType.Wmo323 && !type.IsMunicipalityAnswer;
+    }
+
+    /// <summary>
+    /// A valid message from or to parties we do not know is refused without a retour: it is not ours
+    /// to answer (a municipality we do not serve), or nobody can say who sent it.
+    /// </summary>
+    private static string? PartyCheck(IwmoMessage message, RegisterView view)
+    {
+        var fromMunicipality = message.Type.Direction == MessageDirection.MunicipalityToProvider;
+        if (!view.Parties.MunicipalityServed)
+        {
+            return fromMunicipality
+                ? "The message comes from a municipality (Afzender) this backoffice does not serve; it is refused and not sent."
+                : "The message is addressed to a municipality (Ontvanger) this backoffice does not serve; it is refused without a retour.";
+        }
+
+        if (!view.Parties.ProviderKnown)
+        {
+            return fromMunicipality
+                ? "The message is addressed to a provider (Ontvanger) that is not in the provider list; it is refused and not sent."
+                : "The message comes from a sender (Afzender) that is not in the provider list; it is refused without a retour.";
+        }
+
+        return null;
+    }
+
+    private static async Task<IReadOnlyList<Finding>> LocateAsync(Func<CancellationToken, Task<Stream>> open, IReadOnlyList<Finding> found, CancellationToken cancellationToken)
+    {
+        if (found.Count == 0)
+        {
+            return found;
+        }
+
+        await using var content = await open(cancellationToken);
+        return FindingLocator.Locate(content, found);
+    }
+
+    /// <summary>Writes the answer and checks it against its own schema and level-2 rules (TR342 on a 325): an answer that fails is a bug, held and never sent.</summary>
+    private CheckedMessage Finish(CheckedMessage result, IwmoMessage answer, string? code, AnswerIdentity identity)
+    {
         var bytes = IwmoWriter.ToBytes(answer);
         using (var built = new MemoryStream(bytes, writable: false))
         {
@@ -97,11 +203,11 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules)
             if (!own.Valid || ownRules.Count > 0)
             {
                 var why = own.Valid ? $"{ownRules[0].Rule}: {ownRules[0].Message}" : own.Summary;
-                return new CheckedMessage(level1, message, found, 2, null, $"The {answer.Type} built for this message does not pass its own checks ({why}); it is held and not sent.");
+                return result with { Answer = null, Changes = [], Held = $"The {answer.Type} built for this message does not pass its own checks ({why}); it is held and not sent." };
             }
         }
 
-        return new CheckedMessage(level1, message, found, 2, new BuiltAnswer(answer, bytes, Level2Answer.Code, FileName(answer.Type, answerIdentity), answerIdentity), null);
+        return result with { Answer = new BuiltAnswer(answer, bytes, code, FileName(answer.Type, identity), identity) };
     }
 
     /// <summary>The fixed outbox name of an answer: its type and identification, e.g. <c>WMO306-R00000000042.xml</c>.</summary>

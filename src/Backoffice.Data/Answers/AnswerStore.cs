@@ -12,7 +12,7 @@ public sealed record StoredAnswer(
     string AnswerType,
     string Identificatie,
     DateOnly Dagtekening,
-    string Retourcode,
+    string? Retourcode,
     string FileName,
     byte[] Content,
     DateTimeOffset CreatedAt)
@@ -67,7 +67,7 @@ public sealed class AnswerStore
         parameters.Add("answer_type", Limits.Checked(answer.AnswerType, 10, nameof(answer.AnswerType)), DbType.AnsiString, size: 10);
         parameters.Add("identificatie", Limits.Checked(answer.Identificatie, 12, nameof(answer.Identificatie)), DbType.AnsiString, size: 12);
         parameters.Add("dagtekening", answer.Dagtekening.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.AnsiStringFixedLength, size: 10);
-        parameters.Add("retourcode", Limits.Checked(answer.Retourcode, Limits.Retourcode, nameof(answer.Retourcode)), DbType.AnsiString, size: Limits.Retourcode);
+        parameters.Add("retourcode", answer.Retourcode is null ? null : Limits.Checked(answer.Retourcode, Limits.AnswerRetourcodes, nameof(answer.Retourcode)), DbType.AnsiString, size: Limits.AnswerRetourcodes);
         parameters.Add("file_name", Limits.Checked(answer.FileName, 200, nameof(answer.FileName)), DbType.String, size: 200);
         parameters.Add("sha256", answer.Sha256, DbType.AnsiStringFixedLength, size: 64);
         parameters.Add("content", answer.Content, DbType.Binary, size: -1);
@@ -117,7 +117,7 @@ public sealed class AnswerStore
 
         public string dagtekening { get; set; } = string.Empty;
 
-        public string retourcode { get; set; } = string.Empty;
+        public string? retourcode { get; set; }
 
         public string file_name { get; set; } = string.Empty;
 

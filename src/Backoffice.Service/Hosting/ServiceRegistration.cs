@@ -1,5 +1,6 @@
 using Backoffice.Core.Calendar;
 using Backoffice.Core.Retours;
+using Backoffice.Core.Register;
 using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
 using Backoffice.Core.Validation;
@@ -44,6 +45,8 @@ public static class ServiceRegistration
                 sp.GetRequiredService<SchemaCatalogue>(),
                 sp.GetRequiredService<IOptions<SchemasOptions>>().Value.MaxMessageBytes))
             .AddSingleton(_ => RuleSet.Level2)
+            .AddSingleton(_ => RegisterRuleSet.Standard)
+            .AddSingleton(_ => Recorders.Standard)
             .AddSingleton<MessageCheck>()
             .AddSingleton(sp => WorkingDays.FromFile(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ClosingDaysFile));
 
