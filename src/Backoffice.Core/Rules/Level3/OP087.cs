@@ -10,11 +10,14 @@ namespace Backoffice.Core.Rules.Level3;
 /// the message is made, plus every allocation changed since the previous 301. Deleted ones
 /// (Einddatum = Ingangsdatum with RedenWijziging 13 or 01) are not current. An allocation the
 /// register holds as current and valid on or after the Dagtekening that the 301 leaves out is a
-/// finding, one per allocation, on the Client. Read so that arrival order does not matter (OP080):
-/// the register is taken as it stood before the Dagtekening, from the versions decided on an earlier
-/// day (Toewijzingsdatum), since the 301 cannot hold what was decided after it was made and on its
-/// own day the order is unknown. The second half (allocations changed since the previous 301) needs
-/// no check of its own here: every recorded version was itself sent in a 301.
+/// finding, one per allocation, on the Client. The register is taken as it stood before the
+/// Dagtekening, from the versions decided on an earlier day (Toewijzingsdatum): a 301 cannot hold what
+/// was decided after it was made (a later version recorded first, OP080), and on its own day the
+/// order is unknown. The rule does need the register complete up to that day, which it is for the
+/// 301s we send, in the order we make them; a 301 recorded after one made later may rightly leave out
+/// an allocation that a version not yet recorded ended, and is then refused for staff to judge. The
+/// second half (allocations changed since the previous 301) needs no check of its own here: every
+/// recorded version was itself sent in a 301.
 /// <para>
 /// OP087 is a bedrijfsregel without a retourcode; our own 301 that breaks it is refused for staff
 /// and never sent. It carries 9349 ("Het VOW bericht bevat niet alle actuele toegewezen producten van
@@ -39,7 +42,8 @@ internal sealed class OP087 : IRegisterRule
         var dagtekening = m.Header.BerichtIdentificatie.Dagtekening;
         var sent = client.ToegewezenProducten.Select(p => p.ToewijzingNummer).ToHashSet();
         var earlier = Wmo301Register.OfClient(m, before).Where(a => a.Version.Toewijzingsdatum < dagtekening);
-        foreach (var missing in AllocationState.Current(earlier, dagtekening).Where(a => !sent.Contains(a.Version.ToewijzingNummer)))
+        var missing = AllocationState.Current(earlier, dagtekening).Count(a => !sent.Contains(a.Version.ToewijzingNummer));
+        for (var n = 0; n < missing; n++)
         {
             report.Add(
                 Definition,
