@@ -4,11 +4,11 @@ using Backoffice.Core.Standard;
 namespace Backoffice.Core.Register;
 
 /// <summary>The register recorders of iWmo 3.2, one per message type that changes the register.</summary>
-public sealed class Recorders
+public sealed class RegisterRecorders
 {
     private readonly Dictionary<MessageType, IRegisterRecorder> byType;
 
-    public Recorders(IEnumerable<IRegisterRecorder> recorders)
+    public RegisterRecorders(IEnumerable<IRegisterRecorder> recorders)
     {
         ArgumentNullException.ThrowIfNull(recorders);
         byType = [];
@@ -21,9 +21,9 @@ public sealed class Recorders
         }
     }
 
-    public static Recorders Standard { get; } = new(
-        typeof(Recorders).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(Recorders).Namespace + ".Recorders" && t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRecorder).IsAssignableFrom(t))
+    public static RegisterRecorders Standard { get; } = new(
+        typeof(RegisterRecorders).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(RegisterRecorders).Namespace + ".Recorders" && t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRecorder).IsAssignableFrom(t))
             .Select(t => (IRegisterRecorder)Activator.CreateInstance(t, nonPublic: true)!));
 
     /// <summary>The changes an accepted <paramref name="message"/> makes; none for a type that changes nothing.</summary>
