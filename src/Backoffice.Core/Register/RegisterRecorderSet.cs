@@ -4,11 +4,11 @@ using Backoffice.Core.Standard;
 namespace Backoffice.Core.Register;
 
 /// <summary>The register recorders of iWmo 3.2, one per message type that changes the register.</summary>
-public sealed class RegisterRecorders
+public sealed class RegisterRecorderSet
 {
     private readonly Dictionary<MessageType, IRegisterRecorder> byType;
 
-    public RegisterRecorders(IEnumerable<IRegisterRecorder> recorders)
+    public RegisterRecorderSet(IEnumerable<IRegisterRecorder> recorders)
     {
         ArgumentNullException.ThrowIfNull(recorders);
         byType = [];
@@ -21,9 +21,9 @@ public sealed class RegisterRecorders
         }
     }
 
-    public static RegisterRecorders Standard { get; } = new(
-        typeof(RegisterRecorders).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(RegisterRecorders).Namespace + ".Recorders" && t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRecorder).IsAssignableFrom(t))
+    public static RegisterRecorderSet Standard { get; } = new(
+        typeof(RegisterRecorderSet).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(RegisterRecorderSet).Namespace + ".Recorders" && t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRecorder).IsAssignableFrom(t))
             .Select(t => (IRegisterRecorder)Activator.CreateInstance(t, nonPublic: true)!));
 
     /// <summary>The changes an accepted <paramref name="message"/> makes; none for a type that changes nothing.</summary>
