@@ -21,9 +21,12 @@ public sealed class Recorders
         }
     }
 
+    // Found by the interface, not by a namespace: a namespace Backoffice.Core.Register.Recorders
+    // cannot exist beside this class (CS0101), so the recorders in Register/Recorders/ are in
+    // Backoffice.Core.Register.
     public static Recorders Standard { get; } = new(
         typeof(Recorders).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(Recorders).Namespace + ".Recorders" && t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRecorder).IsAssignableFrom(t))
+            .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRecorder).IsAssignableFrom(t))
             .Select(t => (IRegisterRecorder)Activator.CreateInstance(t, nonPublic: true)!));
 
     /// <summary>The changes an accepted <paramref name="message"/> makes; none for a type that changes nothing.</summary>
