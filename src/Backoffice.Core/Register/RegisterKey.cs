@@ -58,7 +58,7 @@ public sealed record RegisterKey(
 
 /// <summary>
 /// Turns one accepted message into its register changes. One recorder per message type that changes
-/// the register, found by its namespace like the rules (<c>Backoffice.Core.Register.Recorders</c>).
+/// the register, found by this interface (the classes live in <c>Register/Recorders/</c>).
 /// </summary>
 public interface IRegisterRecorder
 {

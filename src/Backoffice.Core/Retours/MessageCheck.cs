@@ -52,11 +52,11 @@ public delegate Task<RegisterView> RegisterLoader(RegisterKey key, CancellationT
 /// (TR342 on a 325) before it may leave. Pure: the caller supplies the bytes (twice or three times,
 /// as a fresh stream each time) and stores what comes back.
 /// </summary>
-public sealed class MessageCheck(MessageValidator validator, RuleSet rules, RegisterRuleSet registerRules, Recorders recorders)
+public sealed class MessageCheck(MessageValidator validator, RuleSet rules, RegisterRuleSet registerRules, RegisterRecorderSet recorders)
 {
     /// <summary>Checks with the standard's level-3/4 rules and register recorders.</summary>
     public MessageCheck(MessageValidator validator, RuleSet rules)
-        : this(validator, rules, RegisterRuleSet.Standard, Recorders.Standard)
+        : this(validator, rules, RegisterRuleSet.Standard, RegisterRecorderSet.Standard)
     {
     }
 
@@ -119,7 +119,7 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
 
         var view = await register(RegisterKey.For(message), cancellationToken);
         var passed = new CheckedMessage(level1, message, [], 4, null, null) { Register = view };
-        if (PartyCheck(message, view) is { } refused)
+        if (PartyCheck.Refusal(message, view.Parties) is { } refused)
         {
             return passed with { Refused = refused };
         }
@@ -155,30 +155,6 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
     {
         ArgumentNullException.ThrowIfNull(type);
         return type != MessageType.Wmo323 && !type.IsMunicipalityAnswer;
-    }
-
-    /// <summary>
-    /// A valid message from or to parties we do not know is refused without a retour: it is not ours
-    /// to answer (a municipality we do not serve), or nobody can say who sent it.
-    /// </summary>
-    private static string? PartyCheck(IwmoMessage message, RegisterView view)
-    {
-        var fromMunicipality = message.Type.Direction == MessageDirection.MunicipalityToProvider;
-        if (!view.Parties.MunicipalityServed)
-        {
-            return fromMunicipality
-                ? "The message comes from a municipality (Afzender) this backoffice does not serve; it is refused and not sent."
-                : "The message is addressed to a municipality (Ontvanger) this backoffice does not serve; it is refused without a retour.";
-        }
-
-        if (!view.Parties.ProviderKnown)
-        {
-            return fromMunicipality
-                ? "The message is addressed to a provider (Ontvanger) that is not in the provider list; it is refused and not sent."
-                : "The message comes from a sender (Afzender) that is not in the provider list; it is refused without a retour.";
-        }
-
-        return null;
     }
 
     private static async Task<IReadOnlyList<Finding>> LocateAsync(Func<CancellationToken, Task<Stream>> open, IReadOnlyList<Finding> found, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public static class ServiceRegistration
                 sp.GetRequiredService<IOptions<SchemasOptions>>().Value.MaxMessageBytes))
             .AddSingleton(_ => RuleSet.Level2)
             .AddSingleton(_ => RegisterRuleSet.Standard)
-            .AddSingleton(_ => Recorders.Standard)
+            .AddSingleton(_ => RegisterRecorderSet.Standard)
             .AddSingleton<MessageCheck>()
             .AddSingleton(sp => WorkingDays.FromFile(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.ClosingDaysFile));
 

@@ -39,13 +39,28 @@ public sealed partial class RegisterRuleBaseTests
             var folder = Path.GetFileName(Path.GetDirectoryName(file));
             Assert.That(rule.Definition.Level, Is.EqualTo(folder == "externe-bron" ? 4 : 3), rule.Definition.Code + " in " + folder);
 
-            var usage = text[text.IndexOf("## Gebruik in berichten", StringComparison.Ordinal)..];
+            // TR019's text spells its second message "W<P307".
+            var usage = text[text.IndexOf("## Gebruik in berichten", StringComparison.Ordinal)..].Replace("W<P", "WMO", StringComparison.Ordinal);
             usage = usage[..usage.IndexOf("---", StringComparison.Ordinal)];
             var expected = MessagePattern().Matches(usage).Select(m => m.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             var actual = rule.Definition.Scopes.Select(s => s.Message.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             Assert.That(actual, Is.EqualTo(expected), rule.Definition.Code);
         }
     }
+
+    [Test]
+    public void Every_register_rule_of_the_lifecycle_messages_is_there_with_its_code() =>
+        Assert.That(
+            RegisterRuleSet.Standard.Rules.Select(r => (r.Definition.Code, r.Definition.Retourcode)),
+            Is.SupersetOf(new[]
+            {
+                ("TR019", "9019"), ("TR063", "9063"), ("TR071", "9071"), ("TR074", "9074"), ("TR326", "9326"),
+                ("TR382", "9069"), ("TR413", "9413"), ("TR414", "9414"), ("TR415", "9415"),
+                ("TR374", "9374"), ("TR347", "9347"), ("TR349", "9349"), ("TR350", "9350"), ("TR351", "9351"),
+                ("TR357", "9357"), ("TR373", "9373"), ("TR375", "9375"), ("TR411", "9411"), ("TR412", "9412"),
+                ("TR361", "9361"), ("TR355", "9355"), ("TR359", "9359"), ("TR360", "9360"), ("TR365", "9365"),
+                ("TR332", "9332"), ("TR379", "9379"), ("TR056", "9056"), ("TR135", "8848"), ("TR378", "S300"),
+            }));
 
     [Test]
     public void Rules_without_a_retourcode_of_their_own_carry_a_code_of_WJ001()

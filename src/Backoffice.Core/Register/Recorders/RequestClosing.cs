@@ -12,7 +12,7 @@ public static class RequestClosing
 {
     /// <summary>
     /// One Allocated answer per distinct ReferentieAanbieder in <paramref name="message"/> that names a
-    /// request of its Ontvanger (the provider) to its Afzender (the municipality) still open
+    /// request of this client from its Ontvanger (the provider) to its Afzender (the municipality) still open
     /// <paramref name="before"/> it. A reference of no open request closes nothing (TR379 rejects an
     /// unknown one; a request already closed stays as it is).
     /// </summary>
@@ -28,7 +28,7 @@ public static class RequestClosing
                 .OfType<string>()
                 .Distinct(StringComparer.Ordinal)
                 .Where(reference => RequestLookup.ByReference(before, key.Provider, reference)
-                    .Any(r => r.IsOpen && string.Equals(r.Municipality, key.Municipality, StringComparison.Ordinal)))
+                    .Any(r => r.IsOpen && string.Equals(r.Municipality, key.Municipality, StringComparison.Ordinal) && string.Equals(r.Bsn, key.Bsn, StringComparison.Ordinal)))
                 .Select(reference => new RequestAnswered(key.Provider, reference, RequestState.Allocated)),
         ];
     }

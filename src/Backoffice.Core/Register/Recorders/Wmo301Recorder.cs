@@ -37,15 +37,7 @@ internal sealed class Wmo301Recorder : IRegisterRecorder
             changes.Add(new AllocationRecorded(municipality, provider, bsn, product, match.Backing, match.Indication));
         }
 
-        // The minimal request closing of a 301 (no shared RequestClosing exists yet): each reference once.
-        foreach (var reference in client.ToegewezenProducten.Select(p => p.ReferentieAanbieder).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            if (before.Requests.Any(r => r.IsOpen && r.ReferentieAanbieder == reference && r.Provider == provider && r.Municipality == municipality && r.Bsn == bsn))
-            {
-                changes.Add(new RequestAnswered(provider, reference, RequestState.Allocated));
-            }
-        }
-
+        changes.AddRange(RequestClosing.By301((Wmo301)message, before));
         return changes;
     }
 }
