@@ -92,7 +92,7 @@ internal static class ReferenceCsv
             var line = (int)reader.LineNumber;
             if (reader.FieldCount != reader.Headers.Count)
             {
-                problems.Add(new ReferenceProblem(line, null, string.Create(CultureInfo.InvariantCulture, $"{reader.FieldCount} fields where the header has {reader.Headers.Count}")));
+                problems.Add(new ReferenceProblem(line, null, string.Create(CultureInfo.InvariantCulture, $"{reader.FieldCount} {Plural(reader.FieldCount, "field", "fields")} where the header has {reader.Headers.Count}")));
                 continue;
             }
 
