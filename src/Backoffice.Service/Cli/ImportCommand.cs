@@ -30,7 +30,7 @@ internal static class ImportCommand
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
         var format = CommonOptions.Format();
-        var command = new Command("import", "Import a CSV file of reference data: every row becomes a version, or (with any row rejected) nothing is imported.")
+        var command = new Command("import", "Import a CSV file of reference data: every new or changed row becomes a version, or (with any row rejected) nothing is imported.")
         {
             kind, file, data, config, format,
         };
