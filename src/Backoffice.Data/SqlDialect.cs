@@ -38,6 +38,9 @@ internal abstract class SqlDialect
     /// <summary>Inserts a delivery row and returns its new id (last_insert_rowid or OUTPUT INSERTED).</summary>
     public abstract string InsertDeliveryReturningId { get; }
 
+    /// <summary>Inserts a reference_import row and returns its new id (last_insert_rowid or OUTPUT INSERTED).</summary>
+    public abstract string InsertReferenceImportReturningId { get; }
+
     public static SqlDialect For(IDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(connections);
@@ -64,6 +67,13 @@ internal abstract class SqlDialect
     /// throws <see cref="KeyNotFoundException"/> for an unknown id (the caller then still owns it).
     /// </summary>
     public abstract Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="transaction"/> the only reference import running on the database until
+    /// it ends, so two imports never both read version n and both add n+1. Throws
+    /// <see cref="TimeoutException"/> when another import holds it for longer than <paramref name="wait"/>.
+    /// </summary>
+    public abstract Task LockReferenceImportsAsync(DbTransaction transaction, TimeSpan wait, CancellationToken cancellationToken);
 
     /// <summary>The message row intake inserts, checked and clipped already.</summary>
     internal sealed record NewMessage(string Sha256, long Size, DateTime ReceivedAt, string Channel, string OriginalName);
@@ -104,6 +114,12 @@ internal abstract class SqlDialect
             SELECT last_insert_rowid();
             """;
 
+        private const string InsertReferenceImport = """
+            INSERT INTO reference_import (kind, file_sha256, row_count, versions_added, imported_at)
+            VALUES (@kind, @file_sha256, @row_count, @versions_added, @imported_at);
+            SELECT last_insert_rowid();
+            """;
+
         // The join makes a message without its bytes as unknown as a missing message, and reads no
         // blob: the content row is found by its rowid and SqliteBlob then streams the blob itself.
         private const string SelectSize = """
@@ -118,7 +134,14 @@ internal abstract class SqlDialect
 
         public override string InsertDeliveryReturningId => InsertDelivery;
 
+        public override string InsertReferenceImportReturningId => InsertReferenceImport;
+
         public override bool IsOwnConnection(DbConnection connection) => connection is SqliteConnection;
+
+        // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) already holds the database's one write
+        // lock for the whole transaction, so a second import waits at its BEGIN (busy_timeout).
+        public override Task LockReferenceImportsAsync(DbTransaction transaction, TimeSpan wait, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
 
         public override async Task<long> InsertMessageAsync(DbConnection connection, DbTransaction transaction, Stream content, NewMessage message, CancellationToken cancellationToken)
         {
@@ -205,6 +228,20 @@ internal abstract class SqlDialect
             VALUES (@message_id, @source, @original_name, @received_at, @is_duplicate, @file_key);
             """;
 
+        private const string InsertReferenceImport = """
+            INSERT INTO reference_import (kind, file_sha256, row_count, versions_added, imported_at)
+            OUTPUT INSERTED.id
+            VALUES (@kind, @file_sha256, @row_count, @versions_added, @imported_at);
+            """;
+
+        // A transaction-owned application lock: released by the commit or rollback, or by the server
+        // when the session dies. 0 granted, 1 granted after waiting; negative: timeout or error.
+        private const string LockReferenceImports = """
+            DECLARE @result int;
+            EXEC @result = sp_getapplock @Resource = N'backoffice/reference-import', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = @timeout_ms;
+            SELECT @result;
+            """;
+
         // The bytes are in message_content (written once at intake, never updated).
         private const string SelectContent = """
             SELECT content FROM message_content WHERE message_id = @id;
@@ -217,6 +254,24 @@ internal abstract class SqlDialect
         public override string FindMessageIdBySha256ForIntake => FindBySha256;
 
         public override string InsertDeliveryReturningId => InsertDelivery;
+
+        public override string InsertReferenceImportReturningId => InsertReferenceImport;
+
+        public override async Task LockReferenceImportsAsync(DbTransaction transaction, TimeSpan wait, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(transaction);
+            var timeoutMs = (int)Math.Min(int.MaxValue, wait.TotalMilliseconds);
+            var result = await transaction.Connection!.ExecuteScalarAsync<int>(new CommandDefinition(
+                LockReferenceImports,
+                new { timeout_ms = timeoutMs },
+                transaction,
+                commandTimeout: (int)Math.Min(int.MaxValue / 2, wait.TotalSeconds + 30),
+                cancellationToken: cancellationToken));
+            if (result < 0)
+            {
+                throw new TimeoutException($"Another reference import has held the database for over {wait.TotalSeconds:0} seconds (sp_getapplock returned {result}).");
+            }
+        }
 
         // As before the dialect existed: anything but a SQLite connection is taken for SQL Server's.
         public override bool IsOwnConnection(DbConnection connection) => connection is not SqliteConnection;

@@ -14,6 +14,7 @@ public static class BackofficeCli
             ValidateCommand.Create(stdout, stderr),
             MigrateCommand.Create(stdout, stderr),
             QueueCommand.Create(stdout, stderr),
+            ImportCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

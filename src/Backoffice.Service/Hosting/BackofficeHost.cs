@@ -36,7 +36,8 @@ public static class BackofficeHost
             .AddBackofficeLogging(settings.ConsoleToStandardError)
             .AddBackofficeValidation()
             .AddBackofficeStorage()
-            .AddBackofficeIntake();
+            .AddBackofficeIntake()
+            .AddBackofficeReferenceData();
         return builder;
     }
 }

@@ -8,11 +8,13 @@ using Backoffice.Data;
 using Backoffice.Data.Answers;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
+using Backoffice.Data.Reference;
 using Backoffice.Data.Staff;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Intake;
 using Backoffice.Service.Outbox;
 using Backoffice.Service.Processing;
+using Backoffice.Service.Reference;
 using Backoffice.Service.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +65,8 @@ public static class ServiceRegistration
             .AddSingleton<MessageSummaries>()
             .AddSingleton<MessageUnitOfWork>()
             .AddSingleton<AnswerStore>()
-            .AddSingleton<StaffTaskStore>();
+            .AddSingleton<StaffTaskStore>()
+            .AddSingleton<ReferenceStore>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
         services
@@ -72,6 +75,10 @@ public static class ServiceRegistration
             .AddSingleton<OutboxWriter>()
             .AddSingleton<MessageProcessor>()
             .AddSingleton<InboxBatch>();
+
+    /// <summary>The reference data imports (`backoffice import`); the store itself is registered with the others.</summary>
+    public static IServiceCollection AddBackofficeReferenceData(this IServiceCollection services) =>
+        services.AddSingleton<ReferenceImporter>();
 
     /// <summary>
     /// The hosted service: migrate first, then Quartz scans the inbox on an interval. One scan

@@ -24,7 +24,7 @@ public sealed class DatabaseMigratorTests(DatabaseProvider provider)
         Assert.That(
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM SchemaVersions"),
             Is.EqualTo(first.ScriptsApplied.Count));
-        foreach (var table in new[] { "message", "message_content", "message_delivery", "message_finding", "inbox_attempt", "staff_task" })
+        foreach (var table in new[] { "message", "message_content", "message_delivery", "message_finding", "inbox_attempt", "staff_task", "message_answer", "reference_import", "municipality_version", "provider_version", "indication_version" })
         {
             Assert.That(
                 () => connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"),
@@ -144,6 +144,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0002_intake_leases_deliveries_tasks.sql"] = "3f2884a050587a20a4955797706c4984dd1f1f7cf83286b966699925a87f315d",
         ["Backoffice.Data.Migrations.Sqlite.0003_level2_answers.sql"] = "6cf10af6fe5c637ff3214b9d3c3419eba9313e0138ee35e5dcd9f7121fb2580d",
         ["Backoffice.Data.Migrations.SqlServer.0003_level2_answers.sql"] = "b24aeb13a60644b61565e2535f53c4d742a8511d45f5a30a8bca55050effff2e",
+        ["Backoffice.Data.Migrations.Sqlite.0004_reference_data.sql"] = "ac371fa8496ec1fb3c2c41b5e8177cb639d281910b61e775e7867fdcedfbba10",
+        ["Backoffice.Data.Migrations.SqlServer.0004_reference_data.sql"] = "27c23c47f2259f7a4e865cd2825472b1fadc5bafd812c69a4df26b9d07d8dd62",
     };
 
     [Test]

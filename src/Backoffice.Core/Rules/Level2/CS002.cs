@@ -9,8 +9,7 @@ namespace Backoffice.Core.Rules.Level2;
 
 /// <summary>
 /// CS002: "De waarde moet voldoen aan de 11-proef." on Client/Bsn (CD_CS_RS_per_dataelement). The
-/// BSN 11-proef: 9 digits d1..d9 with 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 divisible by 11 (the last
-/// weight is -1, which is what distinguishes it from the bank-account proef).
+/// BSN 11-proef itself lives in <see cref="Standard.Bsn"/>, shared with the indication import.
 /// </summary>
 internal sealed class CS002 : IMessageRule
 {
@@ -64,23 +63,8 @@ internal sealed class CS002 : IMessageRule
         }
     }
 
-    /// <summary>The 11-proef itself; the XSD already holds the value to 9 digits.</summary>
-    public static bool PassesElfProef(string bsn)
-    {
-        if (bsn is not { Length: 9 } || !bsn.All(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 8; i++)
-        {
-            sum += (9 - i) * (bsn[i] - '0');
-        }
-
-        sum -= bsn[8] - '0';
-        return sum % 11 == 0;
-    }
+    /// <summary>The 11-proef itself (<see cref="Standard.Bsn"/>); the XSD already holds the value to 9 digits.</summary>
+    public static bool PassesElfProef(string bsn) => Standard.Bsn.PassesElfProef(bsn);
 
     private void Bsn(string bsn, XmlPath client, RuleReport report)
     {

@@ -1,0 +1,532 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Backoffice.Core.Register;
+using Backoffice.Core.Standard;
+using Dapper;
+
+namespace Backoffice.Data.Reference;
+
+/// <summary>
+/// The reference data (municipalities served, providers, indications) as versions: imports of a
+/// whole parsed file in one transaction, and the questions the register and the level-4 checks ask,
+/// each on its own connection or inside the caller's transaction.
+/// </summary>
+/// <remarks>
+/// An import compares every row with the current version of its key: identical adds nothing, a
+/// new key adds version 1, a changed row adds version n+1 and clears is_current of version n (in
+/// that order, so the filtered unique index never sees two current versions). Keys the file leaves
+/// out keep their current version: a file is a delivery of rows, not the whole list. Indications
+/// are checked against the data already there: their municipality must be served, and an indication
+/// keeps its municipality and its client for all its versions.
+/// </remarks>
+public sealed class ReferenceStore
+{
+    /// <summary>How long an import waits for another one on the same database (SQL Server; SQLite waits busy_timeout).</summary>
+    public static readonly TimeSpan ImportWait = TimeSpan.FromMinutes(2);
+
+    private const int NameLength = 200;
+
+    private const string SelectCurrentMunicipalities = """
+        SELECT cbs_code, version, name FROM municipality_version WHERE is_current = 1;
+        """;
+
+    private const string RetireMunicipality = """
+        UPDATE municipality_version SET is_current = 0 WHERE cbs_code = @key AND is_current = 1;
+        """;
+
+    private const string InsertMunicipality = """
+        INSERT INTO municipality_version (cbs_code, version, name, import_id, recorded_at, is_current)
+        VALUES (@cbs_code, @version, @name, @import_id, @recorded_at, 1);
+        """;
+
+    private const string SelectCurrentProviders = """
+        SELECT agb_code, version, name FROM provider_version WHERE is_current = 1;
+        """;
+
+    private const string RetireProvider = """
+        UPDATE provider_version SET is_current = 0 WHERE agb_code = @key AND is_current = 1;
+        """;
+
+    private const string InsertProvider = """
+        INSERT INTO provider_version (agb_code, version, name, import_id, recorded_at, is_current)
+        VALUES (@agb_code, @version, @name, @import_id, @recorded_at, 1);
+        """;
+
+    private const string SelectCurrentIndications = """
+        SELECT indication_number, version, municipality, bsn, product_categorie, product_code, arrangement_code,
+               begindatum, einddatum, decision_date, status
+        FROM indication_version
+        WHERE is_current = 1;
+        """;
+
+    private const string RetireIndication = """
+        UPDATE indication_version SET is_current = 0 WHERE indication_number = @key AND is_current = 1;
+        """;
+
+    private const string InsertIndication = """
+        INSERT INTO indication_version (indication_number, version, municipality, bsn, product_categorie, product_code,
+                                        arrangement_code, begindatum, einddatum, decision_date, status, import_id, recorded_at, is_current)
+        VALUES (@indication_number, @version, @municipality, @bsn, @product_categorie, @product_code,
+                @arrangement_code, @begindatum, @einddatum, @decision_date, @status, @import_id, @recorded_at, 1);
+        """;
+
+    private const string SelectMunicipalityName = """
+        SELECT name FROM municipality_version WHERE cbs_code = @cbs_code AND is_current = 1;
+        """;
+
+    private const string SelectProviderName = """
+        SELECT name FROM provider_version WHERE agb_code = @agb_code AND is_current = 1;
+        """;
+
+    private const string SelectAnyMunicipality = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM municipality_version WHERE is_current = 1) THEN 1 ELSE 0 END;
+        """;
+
+    private const string SelectClientIndications = """
+        SELECT indication_number, version, municipality, bsn, product_categorie, product_code, arrangement_code,
+               begindatum, einddatum, decision_date, status
+        FROM indication_version
+        WHERE municipality = @municipality AND bsn = @bsn AND is_current = 1
+        ORDER BY begindatum, indication_number;
+        """;
+
+    private readonly IDbConnectionFactory connections;
+    private readonly SqlDialect dialect;
+
+    public ReferenceStore(IDbConnectionFactory connections)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        this.connections = connections;
+        dialect = SqlDialect.For(connections);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="batch"/> in one transaction: either every new and changed row becomes
+    /// a version, or (with any <see cref="ReferenceImportResult.Rejected"/> row) nothing is written.
+    /// An import that changes nothing writes nothing, not even its reference_import row.
+    /// </summary>
+    public async Task<ReferenceImportResult> ImportAsync(ReferenceBatch batch, CancellationToken cancellationToken)
+    {
+        CheckBatch(batch);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await dialect.LockReferenceImportsAsync(transaction, ImportWait, cancellationToken);
+
+        var plan = batch.Kind switch
+        {
+            ReferenceKind.Municipalities => Plan(batch.Rows.Cast<MunicipalityRow>(), await CurrentMunicipalitiesAsync(transaction, cancellationToken), null),
+            ReferenceKind.Providers => Plan(batch.Rows.Cast<ProviderRow>(), await CurrentProvidersAsync(transaction, cancellationToken), null),
+            _ => Plan(
+                batch.Rows.Cast<IndicationRow>(),
+                await CurrentIndicationsAsync(transaction, cancellationToken),
+                IndicationChecks((await CurrentMunicipalitiesAsync(transaction, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal))),
+        };
+
+        if (plan.Rejected.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ReferenceImportResult(batch.Kind, batch.Rows.Count, 0, 0, 0, null, plan.Rejected);
+        }
+
+        var result = new ReferenceImportResult(batch.Kind, batch.Rows.Count, plan.New, plan.Versions.Count - plan.New, batch.Rows.Count - plan.Versions.Count, null, []);
+        if (plan.Versions.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return result;
+        }
+
+        var importId = await InsertImportAsync(transaction, batch, plan.Versions.Count, cancellationToken);
+        var (retire, insert) = batch.Kind switch
+        {
+            ReferenceKind.Municipalities => (RetireMunicipality, InsertMunicipality),
+            ReferenceKind.Providers => (RetireProvider, InsertProvider),
+            _ => (RetireIndication, InsertIndication),
+        };
+        var recordedAt = batch.ImportedAt.UtcDateTime;
+        foreach (var (row, version) in plan.Versions)
+        {
+            if (version > 1)
+            {
+                await transaction.Connection!.ExecuteAsync(new CommandDefinition(retire, KeyParameter(batch.Kind, row.Key), transaction, cancellationToken: cancellationToken));
+            }
+
+            var parameters = VersionParameters(row, version, importId, recordedAt);
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return result with { ImportId = importId };
+    }
+
+    /// <summary>Whether this backoffice serves the municipality with CBS code <paramref name="cbsCode"/>.</summary>
+    public async Task<bool> IsServedMunicipalityAsync(string cbsCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await MunicipalityNameAsync(connection, null, cbsCode, cancellationToken) is not null;
+    }
+
+    /// <summary>As <see cref="IsServedMunicipalityAsync(string, CancellationToken)"/>, inside the caller's transaction.</summary>
+    public async Task<bool> IsServedMunicipalityAsync(DbTransaction transaction, string cbsCode, CancellationToken cancellationToken) =>
+        await MunicipalityNameAsync(Own(transaction), transaction, cbsCode, cancellationToken) is not null;
+
+    /// <summary>Whether the provider with AGB code <paramref name="agbCode"/> is known.</summary>
+    public async Task<bool> IsKnownProviderAsync(string agbCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ProviderNameAsync(connection, null, agbCode, cancellationToken) is not null;
+    }
+
+    /// <summary>As <see cref="IsKnownProviderAsync(string, CancellationToken)"/>, inside the caller's transaction.</summary>
+    public async Task<bool> IsKnownProviderAsync(DbTransaction transaction, string agbCode, CancellationToken cancellationToken) =>
+        await ProviderNameAsync(Own(transaction), transaction, agbCode, cancellationToken) is not null;
+
+    /// <summary>What the backoffice knows of a message's municipality (CBS code) and provider (AGB code), by their current versions.</summary>
+    public async Task<PartyView> GetPartiesAsync(string municipality, string provider, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await PartiesAsync(connection, null, municipality, provider, cancellationToken);
+    }
+
+    /// <summary>As <see cref="GetPartiesAsync(string, string, CancellationToken)"/>, inside the caller's transaction.</summary>
+    public Task<PartyView> GetPartiesAsync(DbTransaction transaction, string municipality, string provider, CancellationToken cancellationToken) =>
+        PartiesAsync(Own(transaction), transaction, municipality, provider, cancellationToken);
+
+    /// <summary>
+    /// The current version of every indication of client <paramref name="bsn"/> in
+    /// <paramref name="municipality"/>, whatever its status (withdrawn and superseded included: the
+    /// caller decides what backs an allocation), by begindatum. Empty for a malformed code or BSN.
+    /// </summary>
+    public async Task<IReadOnlyList<Indication>> CurrentIndicationsAsync(string municipality, string bsn, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ClientIndicationsAsync(connection, null, municipality, bsn, cancellationToken);
+    }
+
+    /// <summary>As <see cref="CurrentIndicationsAsync(string, string, CancellationToken)"/>, inside the caller's transaction.</summary>
+    public Task<IReadOnlyList<Indication>> CurrentIndicationsAsync(DbTransaction transaction, string municipality, string bsn, CancellationToken cancellationToken) =>
+        ClientIndicationsAsync(Own(transaction), transaction, municipality, bsn, cancellationToken);
+
+    /// <summary>Whether any municipality has been imported (before that, level 4 has nothing to check against).</summary>
+    public async Task<bool> AnyMunicipalitiesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await AnyMunicipalitiesAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>As <see cref="AnyMunicipalitiesAsync(CancellationToken)"/>, inside the caller's transaction.</summary>
+    public Task<bool> AnyMunicipalitiesAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
+        AnyMunicipalitiesAsync(Own(transaction), transaction, cancellationToken);
+
+    // The new and changed rows in file order, each with the version it becomes; the rows at fault.
+    private sealed record ImportPlan(List<(ReferenceRow Row, int Version)> Versions, int New, List<ReferenceProblem> Rejected);
+
+    private static ImportPlan Plan<TRow>(
+        IEnumerable<TRow> rows,
+        Dictionary<string, (int Version, TRow Row)> current,
+        Func<TRow, TRow?, ReferenceProblem?>? check)
+        where TRow : ReferenceRow
+    {
+        var versions = new List<(ReferenceRow Row, int Version)>();
+        var rejected = new List<ReferenceProblem>();
+        var added = 0;
+        foreach (var row in rows)
+        {
+            var found = current.TryGetValue(row.Key, out var stored);
+            if (check?.Invoke(row, found ? stored.Row : null) is { } problem)
+            {
+                rejected.Add(problem);
+                continue;
+            }
+
+            if (!found)
+            {
+                versions.Add((row, 1));
+                added++;
+            }
+            else if (!Equals(row with { Line = 0 }, stored.Row))
+            {
+                // Records compare by value: the row (without its line) against the stored version's row.
+                versions.Add((row, stored.Version + 1));
+            }
+        }
+
+        return new ImportPlan(versions, added, rejected);
+    }
+
+    private static Func<IndicationRow, IndicationRow?, ReferenceProblem?> IndicationChecks(HashSet<string> served) => (row, stored) =>
+    {
+        if (!served.Contains(row.Municipality))
+        {
+            return new ReferenceProblem(row.Line, "municipality", "not a municipality this backoffice serves (import it with 'import municipalities' first)");
+        }
+
+        if (stored is not null && !string.Equals(stored.Municipality, row.Municipality, StringComparison.Ordinal))
+        {
+            return new ReferenceProblem(row.Line, "municipality", "this indication number is recorded for another municipality; an indication never moves (the front office issues a new number)");
+        }
+
+        if (stored is not null && !string.Equals(stored.Bsn, row.Bsn, StringComparison.Ordinal))
+        {
+            return new ReferenceProblem(row.Line, "bsn", "this indication number is recorded for another client; an indication never moves (the front office issues a new number)");
+        }
+
+        return null;
+    };
+
+    private static void CheckBatch(ReferenceBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(batch.Rows);
+        if (batch.FileSha256 is not { Length: 64 } || !batch.FileSha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+        {
+            throw new ArgumentException("FileSha256 must be 64 lower-case hex digits.", nameof(batch));
+        }
+
+        // The parser rejects every row these guard against; one reaching here is a bug.
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in batch.Rows)
+        {
+            var fits = (batch.Kind, row) switch
+            {
+                (ReferenceKind.Municipalities, MunicipalityRow m) => IsDigits(m.CbsCode, 4) && IsName(m.Name),
+                (ReferenceKind.Providers, ProviderRow p) => IsDigits(p.AgbCode, 8) && IsName(p.Name),
+                (ReferenceKind.Indications, IndicationRow i) => IsIndication(i),
+                _ => false,
+            };
+            if (!fits)
+            {
+                throw new ArgumentException($"The {ReferenceWords.Of(batch.Kind)} row of line {row?.Line} does not fit its kind or its columns.", nameof(batch));
+            }
+
+            if (!keys.Add(row.Key))
+            {
+                throw new ArgumentException($"The key of line {row.Line} appears twice in one batch.", nameof(batch));
+            }
+        }
+    }
+
+    private static bool IsIndication(IndicationRow i) =>
+        i.Number is { Length: >= 1 and <= 9 } && i.Number.All(char.IsAsciiDigit)
+        && IsDigits(i.Municipality, 4)
+        && Bsn.PassesElfProef(i.Bsn)
+        && (i.ProductCategorie is null ? i.ProductCode is null && i.ArrangementCode is { Length: >= 1 and <= 20 } : IsDigits(i.ProductCategorie, 2) && i.ArrangementCode is null)
+        && i.ProductCode is null or { Length: >= 1 and <= 5 }
+        && (i.Einddatum is null || i.Einddatum >= i.Begindatum)
+        && Enum.IsDefined(i.Status);
+
+    private static bool IsDigits(string? value, int length) => value is not null && value.Length == length && value.All(char.IsAsciiDigit);
+
+    private static bool IsName(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= NameLength;
+
+    private DbConnection Own(DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
+        if (!dialect.IsOwnConnection(connection))
+        {
+            throw new ArgumentException($"The transaction is not on this store's {dialect.Provider} database.", nameof(transaction));
+        }
+
+        return connection;
+    }
+
+    private async Task<long> InsertImportAsync(DbTransaction transaction, ReferenceBatch batch, int versionsAdded, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("kind", ReferenceWords.Of(batch.Kind), DbType.AnsiString, size: 20);
+        parameters.Add("file_sha256", batch.FileSha256, DbType.AnsiStringFixedLength, size: 64);
+        parameters.Add("row_count", batch.Rows.Count, DbType.Int32);
+        parameters.Add("versions_added", versionsAdded, DbType.Int32);
+        parameters.Add("imported_at", batch.ImportedAt.UtcDateTime, DbType.DateTime2);
+        return await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(dialect.InsertReferenceImportReturningId, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static DynamicParameters KeyParameter(ReferenceKind kind, string key)
+    {
+        var parameters = new DynamicParameters();
+        switch (kind)
+        {
+            case ReferenceKind.Municipalities:
+                parameters.Add("key", key, DbType.AnsiStringFixedLength, size: 4);
+                break;
+            case ReferenceKind.Providers:
+                parameters.Add("key", key, DbType.AnsiStringFixedLength, size: 8);
+                break;
+            default:
+                parameters.Add("key", key, DbType.AnsiString, size: 9);
+                break;
+        }
+
+        return parameters;
+    }
+
+    private static DynamicParameters VersionParameters(ReferenceRow row, int version, long importId, DateTime recordedAt)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("version", version, DbType.Int32);
+        parameters.Add("import_id", importId, DbType.Int64);
+        parameters.Add("recorded_at", recordedAt, DbType.DateTime2);
+        switch (row)
+        {
+            case MunicipalityRow m:
+                parameters.Add("cbs_code", m.CbsCode, DbType.AnsiStringFixedLength, size: 4);
+                parameters.Add("name", m.Name, DbType.String, size: NameLength);
+                break;
+            case ProviderRow p:
+                parameters.Add("agb_code", p.AgbCode, DbType.AnsiStringFixedLength, size: 8);
+                parameters.Add("name", p.Name, DbType.String, size: NameLength);
+                break;
+            case IndicationRow i:
+                parameters.Add("indication_number", i.Number, DbType.AnsiString, size: 9);
+                parameters.Add("municipality", i.Municipality, DbType.AnsiStringFixedLength, size: 4);
+                parameters.Add("bsn", i.Bsn, DbType.AnsiStringFixedLength, size: 9);
+                parameters.Add("product_categorie", i.ProductCategorie, DbType.AnsiStringFixedLength, size: 2);
+                parameters.Add("product_code", i.ProductCode, DbType.String, size: 5);
+                parameters.Add("arrangement_code", i.ArrangementCode, DbType.AnsiString, size: 20);
+                parameters.Add("begindatum", Date(i.Begindatum), DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("einddatum", i.Einddatum is { } end ? Date(end) : null, DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("decision_date", Date(i.DecisionDate), DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("status", ReferenceWords.Of(i.Status), DbType.AnsiString, size: 16);
+                break;
+            default:
+                throw new ArgumentException($"Unknown row type {row.GetType().Name}.", nameof(row));
+        }
+
+        return parameters;
+    }
+
+    private static async Task<Dictionary<string, (int Version, MunicipalityRow Row)>> CurrentMunicipalitiesAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<NamedRow>(new CommandDefinition(SelectCurrentMunicipalities, transaction: transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.cbs_code, r => (r.version, new MunicipalityRow(0, r.cbs_code, r.name)), StringComparer.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, (int Version, ProviderRow Row)>> CurrentProvidersAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<NamedRow>(new CommandDefinition(SelectCurrentProviders, transaction: transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.agb_code, r => (r.version, new ProviderRow(0, r.agb_code, r.name)), StringComparer.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, (int Version, IndicationRow Row)>> CurrentIndicationsAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<IndicationStored>(new CommandDefinition(SelectCurrentIndications, transaction: transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(
+            r => r.indication_number,
+            r =>
+            {
+                var i = r.ToIndication();
+                return (i.Version, new IndicationRow(0, i.Number, i.Municipality, i.Bsn, i.ProductCategorie, i.ProductCode, i.ArrangementCode, i.Begindatum, i.Einddatum, i.DecisionDate, i.Status));
+            },
+            StringComparer.Ordinal);
+    }
+
+    // A code of the wrong shape is no known party; it is never sent (a fixed-length parameter
+    // would cut "03845" to "0384" on SQL Server and find the wrong municipality).
+    private static async Task<string?> MunicipalityNameAsync(DbConnection connection, DbTransaction? transaction, string cbsCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cbsCode);
+        if (!IsDigits(cbsCode, 4))
+        {
+            return null;
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("cbs_code", cbsCode, DbType.AnsiStringFixedLength, size: 4);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(SelectMunicipalityName, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<string?> ProviderNameAsync(DbConnection connection, DbTransaction? transaction, string agbCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agbCode);
+        if (!IsDigits(agbCode, 8))
+        {
+            return null;
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("agb_code", agbCode, DbType.AnsiStringFixedLength, size: 8);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(SelectProviderName, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<PartyView> PartiesAsync(DbConnection connection, DbTransaction? transaction, string municipality, string provider, CancellationToken cancellationToken)
+    {
+        var municipalityName = await MunicipalityNameAsync(connection, transaction, municipality, cancellationToken);
+        var providerName = await ProviderNameAsync(connection, transaction, provider, cancellationToken);
+        return new PartyView(municipalityName is not null, municipalityName, providerName is not null, providerName);
+    }
+
+    private static async Task<bool> AnyMunicipalitiesAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(SelectAnyMunicipality, transaction: transaction, cancellationToken: cancellationToken)) == 1;
+
+    private static async Task<IReadOnlyList<Indication>> ClientIndicationsAsync(DbConnection connection, DbTransaction? transaction, string municipality, string bsn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(municipality);
+        ArgumentNullException.ThrowIfNull(bsn);
+        if (!IsDigits(municipality, 4) || !IsDigits(bsn, 9))
+        {
+            return [];
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("municipality", municipality, DbType.AnsiStringFixedLength, size: 4);
+        parameters.Add("bsn", bsn, DbType.AnsiStringFixedLength, size: 9);
+        var rows = await connection.QueryAsync<IndicationStored>(new CommandDefinition(SelectClientIndications, parameters, transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToIndication())];
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+#pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
+    private sealed class NamedRow
+    {
+        public string cbs_code { get; set; } = string.Empty;
+
+        public string agb_code { get; set; } = string.Empty;
+
+        public int version { get; set; }
+
+        public string name { get; set; } = string.Empty;
+    }
+
+    private sealed class IndicationStored
+    {
+        public string indication_number { get; set; } = string.Empty;
+
+        public int version { get; set; }
+
+        public string municipality { get; set; } = string.Empty;
+
+        public string bsn { get; set; } = string.Empty;
+
+        public string? product_categorie { get; set; }
+
+        public string? product_code { get; set; }
+
+        public string? arrangement_code { get; set; }
+
+        public string begindatum { get; set; } = string.Empty;
+
+        public string? einddatum { get; set; }
+
+        public string decision_date { get; set; } = string.Empty;
+
+        public string status { get; set; } = string.Empty;
+
+        public Indication ToIndication() => new(
+            indication_number,
+            version,
+            municipality,
+            bsn,
+            product_categorie,
+            product_code,
+            arrangement_code,
+            ParseDate(begindatum),
+            einddatum is null ? null : ParseDate(einddatum),
+            ParseDate(decision_date),
+            ReferenceWords.TryParseStatus(status, out var s) ? s : throw new InvalidOperationException($"indication_version holds an unknown status for indication {indication_number}."));
+    }
+#pragma warning restore IDE1006, CA1812, S3459
+}
