@@ -33,7 +33,7 @@ public static class CheckPasses
         return RequireClean(result).Level2.Count;
     }
 
-    /// <summary>e1: the typed message, read from the bytes (XDocument, then the records).</summary>
+    /// <summary>e1: the typed message, read from the bytes on its own (streaming, no XSD).</summary>
     public static IwmoMessage Read(byte[] content) =>
         IwmoReader.Read(content).Message ?? throw new InvalidOperationException("The message could not be read into its record.");
 

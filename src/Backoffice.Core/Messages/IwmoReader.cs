@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Xml;
-using System.Xml.Linq;
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Messages.StartStop;
@@ -13,9 +12,10 @@ using Backoffice.Core.Xml;
 namespace Backoffice.Core.Messages;
 
 /// <summary>
-/// Reads an iWmo 3.2 message into its record. The input is expected to be XSD-valid already
-/// (level 1 is checked elsewhere), but anything else comes back as a <see cref="ReadFailure"/>,
-/// never as an exception.
+/// Reads an iWmo 3.2 message into its record, streaming: one forward pass, each class read into
+/// its record as it goes by, so memory is the record and not a document tree. The input is expected
+/// to be XSD-valid already (level 1 is checked elsewhere), but anything else comes back as a
+/// <see cref="ReadFailure"/>, never as an exception.
 /// </summary>
 public static class IwmoReader
 {
@@ -28,19 +28,21 @@ public static class IwmoReader
     public static ReadResult Read(Stream xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        XDocument document;
         try
         {
             using var reader = XmlReader.Create(xml, Settings);
-            document = XDocument.Load(reader, LoadOptions.None);
+            var pass = new XmlPass(reader);
+            var result = Read(pass);
+
+            // Not well-formed anywhere, even after what the record needed, outranks any other failure.
+            pass.ReadToEnd();
+            return result;
         }
         catch (XmlException e)
         {
             // XmlException texts can quote content; only the position is passed on.
             return ReadResult.Fail(ReadFailureKind.NotWellFormed, $"Not well-formed XML or a DTD is present (line {e.LineNumber}, position {e.LinePosition}).");
         }
-
-        return Read(document);
     }
 
     public static ReadResult Read(ReadOnlyMemory<byte> xml)
@@ -51,22 +53,29 @@ public static class IwmoReader
         return Read(stream);
     }
 
-    /// <summary>Reads a file; I/O faults (missing file, no access) are not bad input and do throw.</summary>
+    /// <summary>I/O faults (missing file, no access) are not bad input and do throw.</summary>
     public static ReadResult ReadFile(string path)
     {
         using var stream = File.OpenRead(path);
         return Read(stream);
     }
 
-    public static ReadResult Read(XDocument document)
+    /// <summary>
+    /// Reads the message from a pass that may be shared with level 1, up to the root's end tag.
+    /// XML errors are not caught here: they belong to whoever runs the pass (level 1 reports them).
+    /// </summary>
+    internal static ReadResult Read(XmlPass pass)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        if (document.Root is not { } root)
+        var reader = pass.Reader;
+        while (reader.NodeType != XmlNodeType.Element)
         {
-            return ReadResult.Fail(ReadFailureKind.NotWellFormed, "The document has no root element.");
+            if (!pass.Read())
+            {
+                return ReadResult.Fail(ReadFailureKind.NotWellFormed, "The document has no root element.");
+            }
         }
 
-        var ns = root.Name.NamespaceName;
+        var ns = reader.NamespaceURI;
         var type = MessageType.FromNamespace(ns);
         if (type is null)
         {
@@ -77,20 +86,23 @@ public static class IwmoReader
                     : ReadResult.Fail(ReadFailureKind.UnknownNamespace, "Root namespace is not an iStandaarden message namespace.");
         }
 
-        if (root.Name.LocalName != "Bericht")
+        if (reader.LocalName != "Bericht")
         {
-            return ReadResult.Fail(ReadFailureKind.UnknownNamespace, $"Root element is '{root.Name.LocalName}', expected 'Bericht'.", type);
+            return ReadResult.Fail(ReadFailureKind.UnknownNamespace, $"Root element is '{reader.LocalName}', expected 'Bericht'.", type);
         }
 
         try
         {
-            var cursor = ElementCursor.Root(root);
-            if (CheckHeaderCodes(cursor.Class("Header"), type) is { } failure)
+            var root = ElementCursor.Root(pass);
+            var header = root.Class("Header");
+            if (CheckHeaderCodes(header, type) is { } failure)
             {
                 return failure;
             }
 
-            return ReadResult.Success(ReadBody(cursor, type));
+            var message = ReadBody(root, header, type);
+            root.Finish();
+            return ReadResult.Success(message);
         }
         catch (MalformedMessageException e)
         {
@@ -98,6 +110,7 @@ public static class IwmoReader
         }
     }
 
+    /// <summary>The first three header elements, which say what the message is; the rest of the header is read with the body.</summary>
     private static ReadResult? CheckHeaderCodes(ElementCursor header, MessageType type)
     {
         var code = header.Str("BerichtCode").Trim();
@@ -119,9 +132,12 @@ public static class IwmoReader
         return null;
     }
 
-    private static IwmoMessage ReadBody(ElementCursor root, MessageType type)
+    /// <summary>
+    /// The rest of the header, then the body. Every reader below asks for the elements in the order
+    /// of the XSD sequence (the cursor reads forward only), C# evaluating arguments left to right.
+    /// </summary>
+    private static IwmoMessage ReadBody(ElementCursor root, ElementCursor h, MessageType type)
     {
-        var h = root.Class("Header");
         return type.Name switch
         {
             "WMO301" => new Wmo301(HeenHeader(h), ToewijzingClient(root.Class("Client"))),
@@ -191,9 +207,9 @@ public static class IwmoReader
 
     private static GeslotenPeriode GeslotenPeriode(ElementCursor c) => new(c.Date("Begindatum"), c.Date("Einddatum"));
 
-    private static Product Product(ElementCursor c) => new(c.Str("Categorie"), c.OptStr("Code"));
+    private static Product Product(ElementCursor c) => new(c.Code("Categorie"), c.OptCode("Code"));
 
-    private static Omvang Omvang(ElementCursor c) => new(c.Long("Volume"), c.Str("Eenheid"), c.Str("Frequentie"));
+    private static Omvang Omvang(ElementCursor c) => new(c.Long("Volume"), c.Code("Eenheid"), c.Code("Frequentie"));
 
     private static Verwijzer Verwijzer(ElementCursor c) => new(c.Str("Type"), c.OptStr("Naam"), c.OptStr("ZorgverlenerCode"));
 
@@ -329,8 +345,8 @@ public static class IwmoReader
             c.List("Clienten", "Client", required: true, k => new DeclaratieClient(k.Str("Bsn"), k.List("Prestaties", "Prestatie", required: true, Prestatie))));
 
     private static Prestatie Prestatie(ElementCursor c) =>
-        new(Referentie(c.Cdt("ProductReferentie")), c.Int("ToewijzingNummer"), c.Str("ProductCategorie"), c.Str("ProductCode"),
-            GeslotenPeriode(c.Cdt("ProductPeriode")), c.Long("GeleverdVolume"), c.Str("Eenheid"), c.OptLong("ProductTarief"),
+        new(Referentie(c.Cdt("ProductReferentie")), c.Int("ToewijzingNummer"), c.Code("ProductCategorie"), c.Code("ProductCode"),
+            GeslotenPeriode(c.Cdt("ProductPeriode")), c.Long("GeleverdVolume"), c.Code("Eenheid"), c.OptLong("ProductTarief"),
             BedragMetDC(c.Cdt("IngediendBedrag")));
 
     private static DeclaratieAntwoord DeclaratieAntwoord(ElementCursor c) =>

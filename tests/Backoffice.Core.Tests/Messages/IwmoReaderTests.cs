@@ -270,6 +270,33 @@ public sealed class IwmoReaderTests
         Assert.That(IwmoReader.Read(written).Message, Is.EqualTo(result.Message));
     }
 
+    [Test]
+    public void Element_out_of_schema_order_is_malformed_not_passed_over()
+    {
+        // Read forward only, in XSD order: Geslacht before Geboortedatum is refused by the XSD and here alike.
+        var xml = Regex.Replace(
+            Sample("WMO305"),
+            @"(<wmo305:Geboortedatum>.*?</wmo305:Geboortedatum>)(\s*)(<wmo305:Geslacht>.*?</wmo305:Geslacht>)",
+            "$3$2$1",
+            RegexOptions.Singleline);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed), () => result.ToString());
+        Assert.That(result.Failure!.Reason, Does.Contain("Bericht/Client/Geboortedatum").And.Not.Contain(Bsn));
+    }
+
+    [Test]
+    public void Unknown_element_is_malformed_not_passed_over()
+    {
+        var xml = Sample("WMO319").Replace("</wmo319:Antwoord>", "<wmo319:Extra>x</wmo319:Extra></wmo319:Antwoord>", StringComparison.Ordinal);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed), () => result.ToString());
+        Assert.That(result.Failure!.Reason, Does.Contain("Bericht/Antwoord/Extra"));
+    }
+
     [TestCase("12:34:56.12345678x")]
     [TestCase("12:34:56.")]
     [TestCase("12:34")]
