@@ -14,8 +14,9 @@ namespace Backoffice.Core.Messages;
 /// <summary>
 /// Reads an iWmo 3.2 message into its record, streaming: one forward pass, each class read into
 /// its record as it goes by, so memory is the record and not a document tree. The input is expected
-/// to be XSD-valid already (level 1 is checked elsewhere), but anything else comes back as a
-/// <see cref="ReadFailure"/>, never as an exception.
+/// to be XSD-valid already (level 1 is checked elsewhere, or in the same pass: see
+/// <see cref="Validation.MessageValidator"/>), but anything else comes back as a <see cref="ReadFailure"/>,
+/// never as an exception.
 /// </summary>
 public static class IwmoReader
 {
