@@ -79,9 +79,35 @@ internal sealed partial class ElementCursor
 
     public int? OptInt(string name) => Text(name) is { } text ? ParseInt(text, name) : null;
 
+    /// <summary>An integer with its text as sent when that is not the plain form (<see cref="AsSent"/>).</summary>
+    public (int Value, string? AsSent) IntAsSent(string name)
+    {
+        var text = Str(name);
+        var value = ParseInt(text, name);
+        return (value, AsSent.Keep(text, value));
+    }
+
+    public (int? Value, string? AsSent) OptIntAsSent(string name)
+    {
+        if (Text(name) is not { } text)
+        {
+            return (null, null);
+        }
+
+        var value = ParseInt(text, name);
+        return (value, AsSent.Keep(text, value));
+    }
+
     public long Long(string name) => ParseLong(Str(name), name);
 
     public long? OptLong(string name) => Text(name) is { } text ? ParseLong(text, name) : null;
+
+    public (long Value, string? AsSent) LongAsSent(string name)
+    {
+        var text = Str(name);
+        var value = ParseLong(text, name);
+        return (value, AsSent.Keep(text, value));
+    }
 
     public DateOnly Date(string name) => ParseDate(Str(name), name);
 

@@ -218,7 +218,11 @@ public static class IwmoReader
 
     private static BedragMetDC BedragMetDC(ElementCursor c) => new(c.Long("Bedrag"), c.DebetCredit("DebetCredit"));
 
-    private static TotaalBedragMetDC TotaalBedragMetDC(ElementCursor c) => new(c.Long("TotaalBedrag"), c.DebetCredit("DebetCredit"));
+    private static TotaalBedragMetDC TotaalBedragMetDC(ElementCursor c)
+    {
+        var (totaal, asSent) = c.LongAsSent("TotaalBedrag");
+        return new(totaal, c.DebetCredit("DebetCredit")) { TotaalBedragAsSent = asSent };
+    }
 
     private static Product? OptProduct(ElementCursor c) => c.OptCdt("Product") is { } p ? Product(p) : null;
 
@@ -259,10 +263,14 @@ public static class IwmoReader
 
     private static ContactRetour ContactRetour(ElementCursor c) => new(Contact(c), c.RetourCodes());
 
-    private static ToegewezenProduct ToegewezenProduct(ElementCursor c) =>
-        new(c.Int("ToewijzingNummer"), c.OptStr("ReferentieAanbieder"), OptProduct(c), c.Date("Toewijzingsdatum"),
+    private static ToegewezenProduct ToegewezenProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.IntAsSent("ToewijzingNummer");
+        return new(nummer, c.OptStr("ReferentieAanbieder"), OptProduct(c), c.Date("Toewijzingsdatum"),
             c.Time("Toewijzingstijd"), c.Date("Ingangsdatum"), c.OptDate("Einddatum"), c.OptStr("RedenWijziging"),
-            OptOmvang(c), c.OptLong("Budget"), c.OptStr("Commentaar"));
+            OptOmvang(c), c.OptLong("Budget"), c.OptStr("Commentaar"))
+        { ToewijzingNummerAsSent = asSent };
+    }
 
     // WMO305 - WMO308.
 
@@ -277,8 +285,12 @@ public static class IwmoReader
             c.List("StartProducten", "StartProduct", required: true, p => new StartProductRetour(StartProduct(p), p.RetourCodes())),
             c.RetourCodes());
 
-    private static StartProduct StartProduct(ElementCursor c) =>
-        new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"), c.Str("StatusAanlevering"));
+    private static StartProduct StartProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.OptIntAsSent("ToewijzingNummer");
+        return new(nummer, OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"), c.Str("StatusAanlevering"))
+        { ToewijzingNummerAsSent = asSent };
+    }
 
     private static StopClient StopClient(ElementCursor c) =>
         new(VerkorteClientGegevens(c), c.List("StopProducten", "StopProduct", required: true, StopProduct));
@@ -288,9 +300,13 @@ public static class IwmoReader
             c.List("StopProducten", "StopProduct", required: true, p => new StopProductRetour(StopProduct(p), p.RetourCodes())),
             c.RetourCodes());
 
-    private static StopProduct StopProduct(ElementCursor c) =>
-        new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"),
-            c.Str("RedenBeeindiging"), c.Date("Einddatum"), c.Str("StatusAanlevering"));
+    private static StopProduct StopProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.OptIntAsSent("ToewijzingNummer");
+        return new(nummer, OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"),
+            c.Str("RedenBeeindiging"), c.Date("Einddatum"), c.Str("StatusAanlevering"))
+        { ToewijzingNummerAsSent = asSent };
+    }
 
     // WMO315 - WMO320.
 
@@ -325,10 +341,17 @@ public static class IwmoReader
             c.List("NieuweProducten", "NieuwProduct", required: false, p => new NieuwProductRetour(NieuwProduct(p), p.RetourCodes())),
             c.RetourCodes());
 
-    private static OngewijzigdProduct OngewijzigdProduct(ElementCursor c) => new(c.Int("ToewijzingNummer"));
+    private static OngewijzigdProduct OngewijzigdProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.IntAsSent("ToewijzingNummer");
+        return new(nummer) { ToewijzingNummerAsSent = asSent };
+    }
 
-    private static TeWijzigenProduct TeWijzigenProduct(ElementCursor c) =>
-        new(c.Int("ToewijzingNummer"), c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget"));
+    private static TeWijzigenProduct TeWijzigenProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.IntAsSent("ToewijzingNummer");
+        return new(nummer, c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget")) { ToewijzingNummerAsSent = asSent };
+    }
 
     private static NieuwProduct NieuwProduct(ElementCursor c) =>
         new(OptProduct(c), c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget"));

@@ -271,6 +271,18 @@ public sealed class IwmoReaderTests
     }
 
     [Test]
+    public void Integer_written_with_a_leading_zero_or_sign_keeps_its_text_beside_the_number_and_plain_text_keeps_none()
+    {
+        var padded = (Wmo301)Read(Sample("WMO301").Replace("<wmo301:ToewijzingNummer>101<", "<wmo301:ToewijzingNummer>+0101<", StringComparison.Ordinal)).Message!;
+        var plain = (Wmo301)Read(Sample("WMO301")).Message!;
+        var total = ((Wmo323)Read(Sample("WMO323").Replace("<iwmo:TotaalBedrag>58000<", "<iwmo:TotaalBedrag>058000<", StringComparison.Ordinal)).Message!).Declaratie.TotaalIngediendBedrag;
+
+        Assert.That((padded.Client.ToegewezenProducten[0].ToewijzingNummer, padded.Client.ToegewezenProducten[0].ToewijzingNummerAsSent), Is.EqualTo((101, "+0101")));
+        Assert.That(plain.Client.ToegewezenProducten[0].ToewijzingNummerAsSent, Is.Null);
+        Assert.That((total.TotaalBedrag, total.TotaalBedragAsSent), Is.EqualTo((58000L, "058000")));
+    }
+
+    [Test]
     public void Element_out_of_schema_order_is_malformed_not_passed_over()
     {
         // Read forward only, in XSD order: Geslacht before Geboortedatum is refused by the XSD and here alike.
