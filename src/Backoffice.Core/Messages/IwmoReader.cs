@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Xml;
-using System.Xml.Linq;
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Messages.StartStop;
@@ -13,8 +12,10 @@ using Backoffice.Core.Xml;
 namespace Backoffice.Core.Messages;
 
 /// <summary>
-/// Reads an iWmo 3.2 message into its record. The input is expected to be XSD-valid already
-/// (level 1 is checked elsewhere), but anything else comes back as a <see cref="ReadFailure"/>,
+/// Reads an iWmo 3.2 message into its record, streaming: one forward pass, each class read into
+/// its record as it goes by, so memory is the record and not a document tree. The input is expected
+/// to be XSD-valid already (level 1 is checked elsewhere, or in the same pass: see
+/// <see cref="Validation.MessageValidator"/>), but anything else comes back as a <see cref="ReadFailure"/>,
 /// never as an exception.
 /// </summary>
 public static class IwmoReader
@@ -28,19 +29,21 @@ public static class IwmoReader
     public static ReadResult Read(Stream xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        XDocument document;
         try
         {
             using var reader = XmlReader.Create(xml, Settings);
-            document = XDocument.Load(reader, LoadOptions.None);
+            var pass = new XmlPass(reader);
+            var result = Read(pass);
+
+            // Not well-formed anywhere, even after what the record needed, outranks any other failure.
+            pass.ReadToEnd();
+            return result;
         }
         catch (XmlException e)
         {
             // XmlException texts can quote content; only the position is passed on.
             return ReadResult.Fail(ReadFailureKind.NotWellFormed, $"Not well-formed XML or a DTD is present (line {e.LineNumber}, position {e.LinePosition}).");
         }
-
-        return Read(document);
     }
 
     public static ReadResult Read(ReadOnlyMemory<byte> xml)
@@ -51,22 +54,29 @@ public static class IwmoReader
         return Read(stream);
     }
 
-    /// <summary>Reads a file; I/O faults (missing file, no access) are not bad input and do throw.</summary>
+    /// <summary>I/O faults (missing file, no access) are not bad input and do throw.</summary>
     public static ReadResult ReadFile(string path)
     {
         using var stream = File.OpenRead(path);
         return Read(stream);
     }
 
-    public static ReadResult Read(XDocument document)
+    /// <summary>
+    /// Reads the message from a pass that may be shared with level 1, up to the root's end tag.
+    /// XML errors are not caught here: they belong to whoever runs the pass (level 1 reports them).
+    /// </summary>
+    internal static ReadResult Read(XmlPass pass)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        if (document.Root is not { } root)
+        var reader = pass.Reader;
+        while (reader.NodeType != XmlNodeType.Element)
         {
-            return ReadResult.Fail(ReadFailureKind.NotWellFormed, "The document has no root element.");
+            if (!pass.Read())
+            {
+                return ReadResult.Fail(ReadFailureKind.NotWellFormed, "The document has no root element.");
+            }
         }
 
-        var ns = root.Name.NamespaceName;
+        var ns = reader.NamespaceURI;
         var type = MessageType.FromNamespace(ns);
         if (type is null)
         {
@@ -77,20 +87,23 @@ public static class IwmoReader
                     : ReadResult.Fail(ReadFailureKind.UnknownNamespace, "Root namespace is not an iStandaarden message namespace.");
         }
 
-        if (root.Name.LocalName != "Bericht")
+        if (reader.LocalName != "Bericht")
         {
-            return ReadResult.Fail(ReadFailureKind.UnknownNamespace, $"Root element is '{root.Name.LocalName}', expected 'Bericht'.", type);
+            return ReadResult.Fail(ReadFailureKind.UnknownNamespace, $"Root element is '{reader.LocalName}', expected 'Bericht'.", type);
         }
 
         try
         {
-            var cursor = ElementCursor.Root(root);
-            if (CheckHeaderCodes(cursor.Class("Header"), type) is { } failure)
+            var root = ElementCursor.Root(pass);
+            var header = root.Class("Header");
+            if (CheckHeaderCodes(header, type) is { } failure)
             {
                 return failure;
             }
 
-            return ReadResult.Success(ReadBody(cursor, type));
+            var message = ReadBody(root, header, type);
+            root.Finish();
+            return ReadResult.Success(message);
         }
         catch (MalformedMessageException e)
         {
@@ -98,6 +111,7 @@ public static class IwmoReader
         }
     }
 
+    /// <summary>The first three header elements, which say what the message is; the rest of the header is read with the body.</summary>
     private static ReadResult? CheckHeaderCodes(ElementCursor header, MessageType type)
     {
         var code = header.Str("BerichtCode").Trim();
@@ -119,9 +133,12 @@ public static class IwmoReader
         return null;
     }
 
-    private static IwmoMessage ReadBody(ElementCursor root, MessageType type)
+    /// <summary>
+    /// The rest of the header, then the body. Every reader below asks for the elements in the order
+    /// of the XSD sequence (the cursor reads forward only), C# evaluating arguments left to right.
+    /// </summary>
+    private static IwmoMessage ReadBody(ElementCursor root, ElementCursor h, MessageType type)
     {
-        var h = root.Class("Header");
         return type.Name switch
         {
             "WMO301" => new Wmo301(HeenHeader(h), ToewijzingClient(root.Class("Client"))),
@@ -191,9 +208,9 @@ public static class IwmoReader
 
     private static GeslotenPeriode GeslotenPeriode(ElementCursor c) => new(c.Date("Begindatum"), c.Date("Einddatum"));
 
-    private static Product Product(ElementCursor c) => new(c.Str("Categorie"), c.OptStr("Code"));
+    private static Product Product(ElementCursor c) => new(c.Code("Categorie"), c.OptCode("Code"));
 
-    private static Omvang Omvang(ElementCursor c) => new(c.Long("Volume"), c.Str("Eenheid"), c.Str("Frequentie"));
+    private static Omvang Omvang(ElementCursor c) => new(c.Long("Volume"), c.Code("Eenheid"), c.Code("Frequentie"));
 
     private static Verwijzer Verwijzer(ElementCursor c) => new(c.Str("Type"), c.OptStr("Naam"), c.OptStr("ZorgverlenerCode"));
 
@@ -201,7 +218,11 @@ public static class IwmoReader
 
     private static BedragMetDC BedragMetDC(ElementCursor c) => new(c.Long("Bedrag"), c.DebetCredit("DebetCredit"));
 
-    private static TotaalBedragMetDC TotaalBedragMetDC(ElementCursor c) => new(c.Long("TotaalBedrag"), c.DebetCredit("DebetCredit"));
+    private static TotaalBedragMetDC TotaalBedragMetDC(ElementCursor c)
+    {
+        var (totaal, asSent) = c.LongAsSent("TotaalBedrag");
+        return new(totaal, c.DebetCredit("DebetCredit")) { TotaalBedragAsSent = asSent };
+    }
 
     private static Product? OptProduct(ElementCursor c) => c.OptCdt("Product") is { } p ? Product(p) : null;
 
@@ -242,10 +263,14 @@ public static class IwmoReader
 
     private static ContactRetour ContactRetour(ElementCursor c) => new(Contact(c), c.RetourCodes());
 
-    private static ToegewezenProduct ToegewezenProduct(ElementCursor c) =>
-        new(c.Int("ToewijzingNummer"), c.OptStr("ReferentieAanbieder"), OptProduct(c), c.Date("Toewijzingsdatum"),
+    private static ToegewezenProduct ToegewezenProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.IntAsSent("ToewijzingNummer");
+        return new(nummer, c.OptStr("ReferentieAanbieder"), OptProduct(c), c.Date("Toewijzingsdatum"),
             c.Time("Toewijzingstijd"), c.Date("Ingangsdatum"), c.OptDate("Einddatum"), c.OptStr("RedenWijziging"),
-            OptOmvang(c), c.OptLong("Budget"), c.OptStr("Commentaar"));
+            OptOmvang(c), c.OptLong("Budget"), c.OptStr("Commentaar"))
+        { ToewijzingNummerAsSent = asSent };
+    }
 
     // WMO305 - WMO308.
 
@@ -260,8 +285,12 @@ public static class IwmoReader
             c.List("StartProducten", "StartProduct", required: true, p => new StartProductRetour(StartProduct(p), p.RetourCodes())),
             c.RetourCodes());
 
-    private static StartProduct StartProduct(ElementCursor c) =>
-        new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"), c.Str("StatusAanlevering"));
+    private static StartProduct StartProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.OptIntAsSent("ToewijzingNummer");
+        return new(nummer, OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"), c.Str("StatusAanlevering"))
+        { ToewijzingNummerAsSent = asSent };
+    }
 
     private static StopClient StopClient(ElementCursor c) =>
         new(VerkorteClientGegevens(c), c.List("StopProducten", "StopProduct", required: true, StopProduct));
@@ -271,9 +300,13 @@ public static class IwmoReader
             c.List("StopProducten", "StopProduct", required: true, p => new StopProductRetour(StopProduct(p), p.RetourCodes())),
             c.RetourCodes());
 
-    private static StopProduct StopProduct(ElementCursor c) =>
-        new(c.OptInt("ToewijzingNummer"), OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"),
-            c.Str("RedenBeeindiging"), c.Date("Einddatum"), c.Str("StatusAanlevering"));
+    private static StopProduct StopProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.OptIntAsSent("ToewijzingNummer");
+        return new(nummer, OptProduct(c), c.OptDate("ToewijzingIngangsdatum"), c.Date("Begindatum"),
+            c.Str("RedenBeeindiging"), c.Date("Einddatum"), c.Str("StatusAanlevering"))
+        { ToewijzingNummerAsSent = asSent };
+    }
 
     // WMO315 - WMO320.
 
@@ -308,10 +341,17 @@ public static class IwmoReader
             c.List("NieuweProducten", "NieuwProduct", required: false, p => new NieuwProductRetour(NieuwProduct(p), p.RetourCodes())),
             c.RetourCodes());
 
-    private static OngewijzigdProduct OngewijzigdProduct(ElementCursor c) => new(c.Int("ToewijzingNummer"));
+    private static OngewijzigdProduct OngewijzigdProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.IntAsSent("ToewijzingNummer");
+        return new(nummer) { ToewijzingNummerAsSent = asSent };
+    }
 
-    private static TeWijzigenProduct TeWijzigenProduct(ElementCursor c) =>
-        new(c.Int("ToewijzingNummer"), c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget"));
+    private static TeWijzigenProduct TeWijzigenProduct(ElementCursor c)
+    {
+        var (nummer, asSent) = c.IntAsSent("ToewijzingNummer");
+        return new(nummer, c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget")) { ToewijzingNummerAsSent = asSent };
+    }
 
     private static NieuwProduct NieuwProduct(ElementCursor c) =>
         new(OptProduct(c), c.Date("GewensteIngangsdatum"), c.OptDate("Einddatum"), OptOmvang(c), c.OptLong("Budget"));
@@ -329,8 +369,8 @@ public static class IwmoReader
             c.List("Clienten", "Client", required: true, k => new DeclaratieClient(k.Str("Bsn"), k.List("Prestaties", "Prestatie", required: true, Prestatie))));
 
     private static Prestatie Prestatie(ElementCursor c) =>
-        new(Referentie(c.Cdt("ProductReferentie")), c.Int("ToewijzingNummer"), c.Str("ProductCategorie"), c.Str("ProductCode"),
-            GeslotenPeriode(c.Cdt("ProductPeriode")), c.Long("GeleverdVolume"), c.Str("Eenheid"), c.OptLong("ProductTarief"),
+        new(Referentie(c.Cdt("ProductReferentie")), c.Int("ToewijzingNummer"), c.Code("ProductCategorie"), c.Code("ProductCode"),
+            GeslotenPeriode(c.Cdt("ProductPeriode")), c.Long("GeleverdVolume"), c.Code("Eenheid"), c.OptLong("ProductTarief"),
             BedragMetDC(c.Cdt("IngediendBedrag")));
 
     private static DeclaratieAntwoord DeclaratieAntwoord(ElementCursor c) =>

@@ -46,11 +46,12 @@ public sealed record BuiltAnswer(IwmoMessage Record, byte[] Content, string? Ret
 public delegate Task<RegisterView> RegisterLoader(RegisterKey key, CancellationToken cancellationToken);
 
 /// <summary>
-/// The checks of one message in their order (iwmo-3.2.md §8.1): level 1 on the raw bytes, then the
-/// typed message read once, then the level-2 rules; a provider message that fails level 2 gets its
-/// header-only 0001 answer, which is itself validated against its schema and the level-2 rules
-/// (TR342 on a 325) before it may leave. Pure: the caller supplies the bytes (twice or three times,
-/// as a fresh stream each time) and stores what comes back.
+/// The checks of one message in their order (iwmo-3.2.md §8.1): level 1 on the raw bytes, with the
+/// typed message read in the same pass (and used only when level 1 passed), then the level-2 rules;
+/// a provider message that fails level 2 gets its header-only 0001 answer, which is itself validated
+/// against its schema and the level-2 rules (TR342 on a 325) before it may leave. Pure: the caller
+/// supplies the bytes (once, and a second time to locate level-2 findings, as a fresh stream each
+/// time) and stores what comes back.
 /// </summary>
 public sealed class MessageCheck(MessageValidator validator, RuleSet rules, RegisterRuleSet registerRules, RegisterRecorderSet recorders)
 {
@@ -71,9 +72,10 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
     {
         ArgumentNullException.ThrowIfNull(open);
         ValidationReport level1;
+        ReadResult? read;
         await using (var content = await open(cancellationToken))
         {
-            level1 = validator.Validate(content, scope);
+            level1 = validator.Validate(content, scope, IwmoReader.Read, out read);
         }
 
         if (!level1.Valid)
@@ -81,16 +83,10 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
             return new CheckedMessage(level1, null, [], 1, null, null);
         }
 
-        ReadResult read;
-        await using (var content = await open(cancellationToken))
-        {
-            read = IwmoReader.Read(content);
-        }
-
-        if (read.Message is not { } message)
+        if (read?.Message is not { } message)
         {
             // XSD-valid but not readable into its record: our reader is wrong, not the sender.
-            return new CheckedMessage(level1, null, [], 1, null, $"The message passed level 1 but could not be read into its record ({read.Failure}); it is held for a person to look at.");
+            return new CheckedMessage(level1, null, [], 1, null, $"The message passed level 1 but could not be read into its record ({read?.Failure}); it is held for a person to look at.");
         }
 
         // One classification: the validator's. The reader finds its record type from the same root

@@ -65,12 +65,28 @@ public sealed partial class MessageValidator
     /// (<see cref="MessageScope.Inbound"/>), yes for staff checking outgoing answers
     /// (<see cref="MessageScope.AnyDirection"/>). The stream is read once, forward only.
     /// </summary>
-    public ValidationReport Validate(Stream input, MessageScope scope) => Run(input, classify: true, scope);
+    public ValidationReport Validate(Stream input, MessageScope scope) => Run(input, classify: true, scope, readAlong: null);
+
+    /// <summary>
+    /// Level 1 as <see cref="Validate(Stream, MessageScope)"/>, with <paramref name="readAlong"/>
+    /// pulling the same pass (the typed message reader): it sees each node just after level 1 has,
+    /// so the bytes are read once for both. When it returns, level 1 reads on to the end. What it
+    /// read is handed out only when the message passed level 1: nothing is taken from a message that
+    /// did not.
+    /// </summary>
+    internal ValidationReport Validate<T>(Stream input, MessageScope scope, Func<XmlPass, T> readAlong, out T? read)
+        where T : class
+    {
+        T? result = null;
+        var report = Run(input, classify: true, scope, pass => result = readAlong(pass));
+        read = report.Valid ? result : null;
+        return report;
+    }
 
     /// <summary>XSD verdict only, for any document the catalogue has a schema for (no iWmo classification).</summary>
-    internal ValidationReport ValidateAgainstCatalogue(Stream input) => Run(input, classify: false, MessageScope.AnyDirection);
+    internal ValidationReport ValidateAgainstCatalogue(Stream input) => Run(input, classify: false, MessageScope.AnyDirection, readAlong: null);
 
-    private ValidationReport Run(Stream input, bool classify, MessageScope scope)
+    private ValidationReport Run(Stream input, bool classify, MessageScope scope, Action<XmlPass>? readAlong)
     {
         var scan = new Scan(classify, scope);
         try
@@ -99,14 +115,9 @@ public sealed partial class MessageValidator
 
             using var reader = XmlReader.Create(guarded, ReaderSettings(scan));
             scan.Reader = reader;
-            while (reader.Read())
-            {
-                if (!scan.Observe(reader, _catalogue))
-                {
-                    break;
-                }
-            }
-
+            var pass = new XmlPass(reader, r => scan.Observe(r, _catalogue));
+            readAlong?.Invoke(pass);
+            pass.ReadToEnd();
             return scan.Finish();
         }
         catch (GuardedStream.LimitExceededException)

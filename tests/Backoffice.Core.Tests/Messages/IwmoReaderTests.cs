@@ -270,6 +270,45 @@ public sealed class IwmoReaderTests
         Assert.That(IwmoReader.Read(written).Message, Is.EqualTo(result.Message));
     }
 
+    [Test]
+    public void Integer_written_with_a_leading_zero_or_sign_keeps_its_text_beside_the_number_and_plain_text_keeps_none()
+    {
+        var padded = (Wmo301)Read(Sample("WMO301").Replace("<wmo301:ToewijzingNummer>101<", "<wmo301:ToewijzingNummer>+0101<", StringComparison.Ordinal)).Message!;
+        var plain = (Wmo301)Read(Sample("WMO301")).Message!;
+        var total = ((Wmo323)Read(Sample("WMO323").Replace("<iwmo:TotaalBedrag>58000<", "<iwmo:TotaalBedrag>058000<", StringComparison.Ordinal)).Message!).Declaratie.TotaalIngediendBedrag;
+
+        Assert.That((padded.Client.ToegewezenProducten[0].ToewijzingNummer, padded.Client.ToegewezenProducten[0].ToewijzingNummerAsSent), Is.EqualTo((101, "+0101")));
+        Assert.That(plain.Client.ToegewezenProducten[0].ToewijzingNummerAsSent, Is.Null);
+        Assert.That((total.TotaalBedrag, total.TotaalBedragAsSent), Is.EqualTo((58000L, "058000")));
+    }
+
+    [Test]
+    public void Element_out_of_schema_order_is_malformed_not_passed_over()
+    {
+        // Read forward only, in XSD order: Geslacht before Geboortedatum is refused by the XSD and here alike.
+        var xml = Regex.Replace(
+            Sample("WMO305"),
+            @"(<wmo305:Geboortedatum>.*?</wmo305:Geboortedatum>)(\s*)(<wmo305:Geslacht>.*?</wmo305:Geslacht>)",
+            "$3$2$1",
+            RegexOptions.Singleline);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed), () => result.ToString());
+        Assert.That(result.Failure!.Reason, Does.Contain("Bericht/Client/Geboortedatum").And.Not.Contain(Bsn));
+    }
+
+    [Test]
+    public void Unknown_element_is_malformed_not_passed_over()
+    {
+        var xml = Sample("WMO319").Replace("</wmo319:Antwoord>", "<wmo319:Extra>x</wmo319:Extra></wmo319:Antwoord>", StringComparison.Ordinal);
+
+        var result = Read(xml);
+
+        Assert.That(result.Failure?.Kind, Is.EqualTo(ReadFailureKind.Malformed), () => result.ToString());
+        Assert.That(result.Failure!.Reason, Does.Contain("Bericht/Antwoord/Extra"));
+    }
+
     [TestCase("12:34:56.12345678x")]
     [TestCase("12:34:56.")]
     [TestCase("12:34")]

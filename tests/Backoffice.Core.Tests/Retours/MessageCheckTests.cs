@@ -62,5 +62,32 @@ public sealed class MessageCheckTests
         var result = await Check.CheckAsync(Bytes(bytes), MessageScope.Inbound, Identity, CancellationToken.None);
 
         Assert.That((result.Level1.Valid, result.CheckedLevel, result.Level2.Count, result.Answer), Is.EqualTo((false, 1, 0, (BuiltAnswer?)null)));
+        Assert.That(result.Message, Is.Null, "what was read along in the failed pass is not handed out");
+    }
+
+    [Test]
+    public async Task Level_1_and_the_typed_read_share_one_pass_over_the_bytes_and_only_findings_take_a_second()
+    {
+        var clean = Counted(Sample("WMO305.xml"));
+        var broken = Counted(Sample("WMO305.xml", t => t.Replace(">999900006<", ">999900007<", StringComparison.Ordinal)));
+
+        var read = await Check.CheckAsync(clean.Open, MessageScope.Inbound, Identity, CancellationToken.None);
+        var located = await Check.CheckAsync(broken.Open, MessageScope.Inbound, Identity, CancellationToken.None);
+
+        Assert.That((read.Message?.Type.Name, clean.Opened), Is.EqualTo(("WMO305", 1)));
+        Assert.That((located.Level2.Single().Line is > 0, broken.Opened), Is.EqualTo((true, 2)), "the second pass locates the level-2 finding");
+    }
+
+    private static OpenCounter Counted(byte[] bytes) => new(bytes);
+
+    private sealed class OpenCounter(byte[] bytes)
+    {
+        public int Opened { get; private set; }
+
+        public Task<Stream> Open(CancellationToken cancellationToken)
+        {
+            Opened++;
+            return Task.FromResult<Stream>(new MemoryStream(bytes, writable: false));
+        }
     }
 }

@@ -70,4 +70,8 @@ public sealed record Referentie(string ReferentieNummer, string? VorigReferentie
 public sealed record BedragMetDC(long Bedrag, DebetCredit DebetCredit);
 
 /// <summary>CDT_TotaalBedragMetDC, in eurocents.</summary>
-public sealed record TotaalBedragMetDC(long TotaalBedrag, DebetCredit DebetCredit);
+public sealed record TotaalBedragMetDC(long TotaalBedrag, DebetCredit DebetCredit)
+{
+    /// <summary>TotaalBedrag as the message wrote it when not written plainly ("0123", "+123"), for TR358 (see <see cref="AsSent"/>).</summary>
+    public string? TotaalBedragAsSent { get; init; }
+}

@@ -33,7 +33,11 @@ public sealed record StartProduct(
     Product? Product,
     DateOnly? ToewijzingIngangsdatum,
     DateOnly Begindatum,
-    string StatusAanlevering);
+    string StatusAanlevering)
+{
+    /// <summary>ToewijzingNummer as the message wrote it when not written plainly ("0123", "+123"), for TR101 (see <see cref="AsSent"/>).</summary>
+    public string? ToewijzingNummerAsSent { get; init; }
+}
 
 public sealed record StartClientRetour(
     VerkorteClientGegevens Gegevens,

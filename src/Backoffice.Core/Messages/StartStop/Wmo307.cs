@@ -32,7 +32,11 @@ public sealed record StopProduct(
     DateOnly Begindatum,
     string RedenBeeindiging,
     DateOnly Einddatum,
-    string StatusAanlevering);
+    string StatusAanlevering)
+{
+    /// <summary>ToewijzingNummer as the message wrote it when not written plainly ("0123", "+123"), for TR101 (see <see cref="AsSent"/>).</summary>
+    public string? ToewijzingNummerAsSent { get; init; }
+}
 
 public sealed record StopClientRetour(
     VerkorteClientGegevens Gegevens,

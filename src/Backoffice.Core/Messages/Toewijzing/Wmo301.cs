@@ -82,7 +82,11 @@ public sealed record ToegewezenProduct(
     string? RedenWijziging,
     Omvang? Omvang,
     long? Budget,
-    string? Commentaar);
+    string? Commentaar)
+{
+    /// <summary>ToewijzingNummer as the message wrote it when not written plainly ("0123", "+123"), for TR101 (see <see cref="AsSent"/>).</summary>
+    public string? ToewijzingNummerAsSent { get; init; }
+}
 
 /// <summary>
 /// Client of a 302: the 301 client sent back with a RetourCode on every class (IV028). Its own

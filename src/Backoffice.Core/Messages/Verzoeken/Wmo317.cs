@@ -28,14 +28,22 @@ public sealed record Verzoek(
     EquatableArray<TeWijzigenProduct> TeWijzigenProducten,
     EquatableArray<NieuwProduct> NieuweProducten);
 
-public sealed record OngewijzigdProduct(int ToewijzingNummer);
+public sealed record OngewijzigdProduct(int ToewijzingNummer)
+{
+    /// <summary>ToewijzingNummer as the message wrote it when not written plainly ("0123", "+123"), for TR101 (see <see cref="AsSent"/>).</summary>
+    public string? ToewijzingNummerAsSent { get; init; }
+}
 
 public sealed record TeWijzigenProduct(
     int ToewijzingNummer,
     DateOnly GewensteIngangsdatum,
     DateOnly? Einddatum,
     Omvang? Omvang,
-    long? Budget);
+    long? Budget)
+{
+    /// <summary>ToewijzingNummer as the message wrote it when not written plainly ("0123", "+123"), for TR101 (see <see cref="AsSent"/>).</summary>
+    public string? ToewijzingNummerAsSent { get; init; }
+}
 
 public sealed record NieuwProduct(
     Product? Product,

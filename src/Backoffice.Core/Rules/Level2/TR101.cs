@@ -1,4 +1,5 @@
 using Backoffice.Core.Messages;
+using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Messages.StartStop;
 using Backoffice.Core.Messages.Toewijzing;
@@ -14,8 +15,10 @@ namespace Backoffice.Core.Rules.Level2;
 /// Begindatum) and StopProduct (the same plus RedenBeeindiging and Einddatum) without
 /// StatusAanlevering, so deleting and re-sending one key in one 305/307 is a duplicate too; a
 /// Prestatie by ReferentieNummer together with VorigReferentieNummer. An element absent in both
-/// counts as equal. Single classes (the 301 Client, Verzoek, Declaratie) cannot repeat and are
-/// not checked. Every repeat after the first is a finding, at the repeating class.
+/// counts as equal. A ToewijzingNummer in a key is compared as text, as the stylesheet compares
+/// it: "0123" and "123" are different keys (see <see cref="AsSent"/>). Single classes (the 301
+/// Client, Verzoek, Declaratie) cannot repeat and are not checked. Every repeat after the first is a
+/// finding, at the repeating class.
 /// </summary>
 internal sealed class TR101 : IMessageRule
 {
@@ -44,12 +47,12 @@ internal sealed class TR101 : IMessageRule
             case Wmo301 { Client: { } c }:
                 Repeats(c.Relaties, r => r.Gegevens?.Nummer, client.Child("Relaties"), "Relatie", "Nummer", report);
                 Repeats(c.Contactgegevens, k => k.Soort, client.Child("Contactgegevens"), "Contact", "Soort", report);
-                Repeats(c.ToegewezenProducten, p => p.ToewijzingNummer, client.Child("ToegewezenProducten"), "ToegewezenProduct", "ToewijzingNummer", report);
+                Repeats(c.ToegewezenProducten, p => Nummer(p.ToewijzingNummer, p.ToewijzingNummerAsSent), client.Child("ToegewezenProducten"), "ToegewezenProduct", "ToewijzingNummer", report);
                 break;
             case Wmo305 { Client: { } c }:
                 Repeats(
                     c.StartProducten,
-                    p => (p.ToewijzingNummer, p.Product?.Categorie, p.Product?.Code, p.Begindatum),
+                    p => (Nummer(p.ToewijzingNummer, p.ToewijzingNummerAsSent), p.Product?.Categorie, p.Product?.Code, p.Begindatum),
                     client.Child("StartProducten"),
                     "StartProduct",
                     "ToewijzingNummer, Product and Begindatum (StatusAanlevering does not count)",
@@ -58,7 +61,7 @@ internal sealed class TR101 : IMessageRule
             case Wmo307 { Client: { } c }:
                 Repeats(
                     c.StopProducten,
-                    p => (p.ToewijzingNummer, p.Product?.Categorie, p.Product?.Code, p.Begindatum, p.RedenBeeindiging, p.Einddatum),
+                    p => (Nummer(p.ToewijzingNummer, p.ToewijzingNummerAsSent), p.Product?.Categorie, p.Product?.Code, p.Begindatum, p.RedenBeeindiging, p.Einddatum),
                     client.Child("StopProducten"),
                     "StopProduct",
                     "ToewijzingNummer, Product, Begindatum, RedenBeeindiging and Einddatum (StatusAanlevering does not count)",
@@ -69,8 +72,8 @@ internal sealed class TR101 : IMessageRule
                 break;
             case Wmo317 { Client.Verzoek: { } v }:
                 var verzoek = client.Child("Verzoek");
-                Repeats(v.OngewijzigdeProducten, p => p.ToewijzingNummer, verzoek.Child("OngewijzigdeProducten"), "OngewijzigdProduct", "ToewijzingNummer", report);
-                Repeats(v.TeWijzigenProducten, p => p.ToewijzingNummer, verzoek.Child("TeWijzigenProducten"), "TeWijzigenProduct", "ToewijzingNummer", report);
+                Repeats(v.OngewijzigdeProducten, p => Nummer(p.ToewijzingNummer, p.ToewijzingNummerAsSent), verzoek.Child("OngewijzigdeProducten"), "OngewijzigdProduct", "ToewijzingNummer", report);
+                Repeats(v.TeWijzigenProducten, p => Nummer(p.ToewijzingNummer, p.ToewijzingNummerAsSent), verzoek.Child("TeWijzigenProducten"), "TeWijzigenProduct", "ToewijzingNummer", report);
                 Repeats(
                     v.NieuweProducten,
                     p => (p.Product?.Categorie, p.Product?.Code, p.GewensteIngangsdatum),
@@ -108,6 +111,9 @@ internal sealed class TR101 : IMessageRule
             "Prestatie",
             "ProductReferentie (ReferentieNummer with VorigReferentieNummer)",
             report);
+
+    /// <summary>ToewijzingNummer as the key compares it: its text.</summary>
+    private static string? Nummer(int? value, string? asSent) => value is { } v ? AsSent.Text(v, asSent) : null;
 
     /// <summary>A finding on every item whose key an earlier sibling already had.</summary>
     private void Repeats<T, TKey>(IReadOnlyList<T> items, Func<T, TKey> key, XmlPath parent, string item, string keyNames, RuleReport report)

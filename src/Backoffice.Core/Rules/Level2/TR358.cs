@@ -1,3 +1,4 @@
+using System.Globalization;
 using Backoffice.Core.Messages;
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Declaraties;
@@ -9,9 +10,8 @@ namespace Backoffice.Core.Rules.Level2;
 /// TR358: TotaalIngediendBedrag is the sum of the lines' IngediendBedrag, debit added and credit
 /// subtracted, with the total's own DebetCredit giving its sign (a credit total is the negative
 /// sum; a negative sum with D, or a positive one with C, fails). The official stylesheet compares
-/// the TotaalBedrag as text with the sum written plainly, so "0123" or "+123" fails there
-/// (iwmo-3.2.md §8.11). The Declaratie record holds TotaalBedrag as a number, so that lexical part
-/// cannot be seen here: this rule compares the values only.
+/// the TotaalBedrag as text with the sum written plainly, so "0123" or "+123" fails there even
+/// when the number is right (iwmo-3.2.md §8.11); the text as sent is what is compared here too.
 /// </summary>
 internal sealed class TR358 : IMessageRule
 {
@@ -32,12 +32,16 @@ internal sealed class TR358 : IMessageRule
             .OfType<BedragMetDC>()
             .Sum(b => b.DebetCredit == DebetCredit.Credit ? -b.Bedrag : b.Bedrag);
         var expected = totaal.DebetCredit == DebetCredit.Credit ? -sum : sum;
-        if (totaal.TotaalBedrag != expected)
+        if (AsSent.Text(totaal.TotaalBedrag, totaal.TotaalBedragAsSent) == expected.ToString(CultureInfo.InvariantCulture))
         {
-            report.Add(
-                Definition,
-                XmlPath.Bericht.Child("Declaratie").Child("TotaalIngediendBedrag").Child("TotaalBedrag"),
-                "TotaalBedrag with its DebetCredit is not the sum of the IngediendBedrag of all Prestaties, debit minus credit (TR358).");
+            return;
         }
+
+        report.Add(
+            Definition,
+            XmlPath.Bericht.Child("Declaratie").Child("TotaalIngediendBedrag").Child("TotaalBedrag"),
+            totaal.TotaalBedrag == expected
+                ? "TotaalBedrag has the sum of the Prestaties as its value but is not written plainly (a sign or leading zeros); the rule compares the text (TR358)."
+                : "TotaalBedrag with its DebetCredit is not the sum of the IngediendBedrag of all Prestaties, debit minus credit (TR358).");
     }
 }

@@ -1,11 +1,16 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Backoffice.Core.Messages;
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Messages.StartStop;
 using Backoffice.Core.Messages.Toewijzing;
 using Backoffice.Core.Messages.Verzoeken;
+using Backoffice.Core.Retours;
 using Backoffice.Core.Rules;
+using Backoffice.Core.Schemas;
 using Backoffice.Core.Validation;
+using Backoffice.TestSupport;
 using NUnit.Framework;
 
 namespace Backoffice.Core.Tests.Rules.Level2;
@@ -218,6 +223,39 @@ public sealed class TR101Tests
 
         Assert.That(finding.Path, Is.EqualTo("/Bericht/DeclaratieAntwoord/Clienten/Client/Prestaties/Prestatie[3]"));
         Assert.That(finding.Retourcode, Is.EqualTo("0001"));
+    }
+
+    [TestCase("WMO301.xml", "wmo301:ToegewezenProduct", "101", "/Bericht/Client/ToegewezenProducten/ToegewezenProduct[2]")]
+    [TestCase("WMO305.xml", "wmo305:StartProduct", "300201", "/Bericht/Client/StartProducten/StartProduct[2]")]
+    [TestCase("WMO307.xml", "wmo307:StopProduct", "300201", "/Bericht/Client/StopProducten/StopProduct[2]")]
+    [TestCase("WMO317.xml", "wmo317:OngewijzigdProduct", "10071", "/Bericht/Client/Verzoek/OngewijzigdeProducten/OngewijzigdProduct[2]")]
+    [TestCase("WMO317.xml", "wmo317:TeWijzigenProduct", "10072", "/Bericht/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct[2]")]
+    public async Task TR101_the_toewijzing_nummer_in_a_key_is_compared_as_text_so_a_leading_zero_or_plus_sign_makes_another_key(
+        string sample, string element, string nummer, string repeat)
+    {
+        Assert.That(await RepeatsAsync(sample, element, nummer, nummer), Is.EqualTo(new[] { repeat }), "the same text twice");
+        Assert.That(await RepeatsAsync(sample, element, "0" + nummer, "0" + nummer), Is.EqualTo(new[] { repeat }), "the same text with a leading zero twice");
+        Assert.That(await RepeatsAsync(sample, element, "0" + nummer, nummer), Is.Empty, "the same number, another text");
+        Assert.That(await RepeatsAsync(sample, element, "+" + nummer, nummer), Is.Empty, "the same number, another text");
+    }
+
+    /// <summary>
+    /// The sample with its first <paramref name="element"/> twice, ToewijzingNummer written as
+    /// <paramref name="first"/> and <paramref name="second"/>, through the whole check: the TR101 paths.
+    /// </summary>
+    private static async Task<string?[]> RepeatsAsync(string sample, string element, string first, string second)
+    {
+        RepoPaths.RequireReference();
+        var xml = File.ReadAllText(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), sample));
+        var block = Regex.Match(xml, $"<{element}>.*?</{element}>", RegexOptions.Singleline).Value;
+        string Numbered(string text) => Regex.Replace(block, "(<[a-z0-9]+:ToewijzingNummer>)[^<]*", $"${{1}}{text}");
+        xml = xml.Replace(block, Numbered(first) + Numbered(second), StringComparison.Ordinal);
+        var check = new MessageCheck(new MessageValidator(SchemaCatalogue.Load(RepoPaths.IwmoSchemas)), RuleSet.Level2);
+
+        var result = await check.CheckAsync(_ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(xml))), MessageScope.AnyDirection, null, CancellationToken.None);
+
+        Assert.That((result.Level1.Valid, result.Held), Is.EqualTo((true, (string?)null)), result.Level1.Summary);
+        return [.. result.Level2.Where(f => f.Rule == "TR101").Select(f => f.Path)];
     }
 
     private static Wmo323 WithClient(Wmo323 sample, int index, DeclaratieClient client) =>
