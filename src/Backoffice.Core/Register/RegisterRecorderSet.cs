@@ -1,4 +1,5 @@
 using Backoffice.Core.Messages;
+using Backoffice.Core.Rules;
 using Backoffice.Core.Standard;
 
 namespace Backoffice.Core.Register;
@@ -21,10 +22,7 @@ public sealed class RegisterRecorderSet
         }
     }
 
-    public static RegisterRecorderSet Standard { get; } = new(
-        typeof(RegisterRecorderSet).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(RegisterRecorderSet).Namespace + ".Recorders" && t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRecorder).IsAssignableFrom(t))
-            .Select(t => (IRegisterRecorder)Activator.CreateInstance(t, nonPublic: true)!));
+    public static RegisterRecorderSet Standard { get; } = new(Discovery.In<IRegisterRecorder>(typeof(RegisterRecorderSet).Namespace + ".Recorders"));
 
     /// <summary>The changes an accepted <paramref name="message"/> makes; none for a type that changes nothing.</summary>
     public IReadOnlyList<RegisterChange> Changes(IwmoMessage message, RegisterView before)

@@ -15,13 +15,7 @@ public sealed class RegisterRuleSet
 
     public RegisterRuleSet(IEnumerable<IRegisterRule> rules)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        this.rules = [.. rules.OrderBy(r => r.Definition.Code, StringComparer.Ordinal)];
-        var twice = this.rules.GroupBy(r => r.Definition.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (twice is not null)
-        {
-            throw new ArgumentException($"Rule {twice.Key} is defined more than once.", nameof(rules));
-        }
+        this.rules = Discovery.ByCode(rules, r => r.Definition, nameof(rules));
 
         var wrongLevel = this.rules.FirstOrDefault(r => r.Definition.Level is not (3 or 4));
         if (wrongLevel is not null)
@@ -32,7 +26,7 @@ public sealed class RegisterRuleSet
 
     /// <summary>Every level-3 and level-4 rule of iWmo 3.2 in this assembly.</summary>
     public static RegisterRuleSet Standard { get; } = new(
-        Discover(typeof(RegisterRuleSet).Namespace + ".Level3").Concat(Discover(typeof(RegisterRuleSet).Namespace + ".Level4")));
+        Discovery.In<IRegisterRule>(typeof(RegisterRuleSet).Namespace + ".Level3").Concat(Discovery.In<IRegisterRule>(typeof(RegisterRuleSet).Namespace + ".Level4")));
 
     public IReadOnlyList<IRegisterRule> Rules => rules;
 
@@ -52,9 +46,4 @@ public sealed class RegisterRuleSet
 
         return report.Findings;
     }
-
-    private static IEnumerable<IRegisterRule> Discover(string ns) =>
-        typeof(RegisterRuleSet).Assembly.GetTypes()
-            .Where(t => t.Namespace == ns && t is { IsAbstract: false, IsClass: true } && typeof(IRegisterRule).IsAssignableFrom(t))
-            .Select(t => (IRegisterRule)Activator.CreateInstance(t, nonPublic: true)!);
 }

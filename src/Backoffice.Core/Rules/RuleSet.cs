@@ -14,17 +14,11 @@ public sealed class RuleSet
 
     public RuleSet(IEnumerable<IMessageRule> rules)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        this.rules = [.. rules.OrderBy(r => r.Definition.Code, StringComparer.Ordinal)];
-        var twice = this.rules.GroupBy(r => r.Definition.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (twice is not null)
-        {
-            throw new ArgumentException($"Rule {twice.Key} is defined more than once.", nameof(rules));
-        }
+        this.rules = Discovery.ByCode(rules, r => r.Definition, nameof(rules));
     }
 
     /// <summary>The in-message rules (level 2) of iWmo 3.2: every rule class in <c>Backoffice.Core.Rules.Level2</c>.</summary>
-    public static RuleSet Level2 { get; } = new(Discover(typeof(RuleSet).Namespace + ".Level2"));
+    public static RuleSet Level2 { get; } = new(Discovery.In<IMessageRule>(typeof(RuleSet).Namespace + ".Level2"));
 
     public IReadOnlyList<IMessageRule> Rules => rules;
 
@@ -43,9 +37,4 @@ public sealed class RuleSet
 
         return report.Findings;
     }
-
-    private static IEnumerable<IMessageRule> Discover(string ns) =>
-        typeof(RuleSet).Assembly.GetTypes()
-            .Where(t => t.Namespace == ns && t is { IsAbstract: false, IsClass: true } && typeof(IMessageRule).IsAssignableFrom(t))
-            .Select(t => (IMessageRule)Activator.CreateInstance(t, nonPublic: true)!);
 }
