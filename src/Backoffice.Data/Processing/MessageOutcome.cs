@@ -25,6 +25,9 @@ public sealed record MessageOutcome(
 
     /// <summary>The GGk transport error (IB001, IB003, IB004) when no retour can be built (OP090x2).</summary>
     public string? TransportError { get; init; }
+
+    /// <summary>When the answer to the message is due from us (OP090, OP090x4); null when it needs none.</summary>
+    public DateOnly? AnswerDueOn { get; init; }
 }
 
 

@@ -30,7 +30,8 @@ public sealed class MessageVerdicts
             outcome_reason = @outcome_reason,
             processed_at = @processed_at,
             checked_level = @checked_level,
-            transport_error = @transport_error
+            transport_error = @transport_error,
+            answer_due_on = @answer_due_on
         WHERE id = @id
           AND status = 'processing'
           AND (@claimed_by IS NULL OR claimed_by = @claimed_by);
@@ -131,6 +132,7 @@ public sealed class MessageVerdicts
         parameters.Add("claimed_by", instanceId, DbType.String, size: Limits.InstanceId);
         parameters.Add("checked_level", outcome.CheckedLevel, DbType.Int32);
         parameters.Add("transport_error", outcome.TransportError is null ? null : Limits.Checked(outcome.TransportError, 10, nameof(outcome.TransportError)), DbType.AnsiString, size: 10);
+        parameters.Add("answer_due_on", outcome.AnswerDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.AnsiStringFixedLength, size: 10);
         return parameters;
     }
 

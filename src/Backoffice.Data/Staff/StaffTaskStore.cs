@@ -41,6 +41,18 @@ public static class StaffTaskKinds
 
     /// <summary>A message the service could not finish (an answer that fails its own XSD is a bug): held, not sent.</summary>
     public const string HeldMessage = "held-message";
+
+    /// <summary>A request (VOT line or VOW) to answer with a 301 or 319 within 5 working days (OP274/OP346), or 8 weeks after "in onderzoek".</summary>
+    public const string AnswerRequest = "answer-request";
+
+    /// <summary>An allocation version not backed by an indication, or outside its indication's period.</summary>
+    public const string UnbackedAllocation = "unbacked-allocation";
+
+    /// <summary>A class of our 301 or 319 the provider rejected in its 302 or 320.</summary>
+    public const string ProviderRejected = "provider-rejected";
+
+    /// <summary>A valid message from or to a party we do not know (a municipality we do not serve, an unknown provider).</summary>
+    public const string UnknownParty = "unknown-party";
 }
 
 /// <summary>Records staff tasks (once per key) and lists the open ones, oldest due first.</summary>
@@ -53,6 +65,10 @@ public sealed class StaffTaskStore
     private const string Insert = """
         INSERT INTO staff_task (task_key, kind, message_id, subject, detail, created_at, due_on)
         VALUES (@task_key, @kind, @message_id, @subject, @detail, @created_at, @due_on);
+        """;
+
+    private const string Close = """
+        UPDATE staff_task SET closed_at = @closed_at WHERE task_key = @task_key AND closed_at IS NULL;
         """;
 
     private const string SelectOpen = """
@@ -112,6 +128,14 @@ public sealed class StaffTaskStore
         }
 
         return true;
+    }
+
+    /// <summary>Closes the open task with <paramref name="taskKey"/> inside the caller's transaction (the work it asked for was done); false when there was none.</summary>
+    public static async Task<bool> CloseAsync(DbTransaction transaction, string taskKey, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            Close, new { task_key = taskKey, closed_at = closedAt.UtcDateTime }, transaction, cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>Open tasks: those with a due date first (earliest first), then the rest by age.</summary>

@@ -17,16 +17,18 @@ namespace Backoffice.Service.Cli;
 /// <summary>
 /// <c>backoffice import KIND FILE [--data DIR] [--config FILE] [--format text|json]</c>: one CSV file
 /// of reference data (municipalities, providers, indications) into the database, all rows or none.
-/// Exit 0 imported (also when nothing changed), 1 rows rejected and nothing imported, 2 usage,
-/// configuration, I/O or database error.
+/// <c>backoffice import all DIR</c> imports <c>municipalities.csv</c>, <c>providers.csv</c> and
+/// <c>indications.csv</c> from DIR in that order (each file all or nothing; it stops at the first file
+/// with rejected rows). Exit 0 imported (also when nothing changed), 1 rows rejected and nothing of
+/// that file imported, 2 usage, configuration, I/O or database error.
 /// </summary>
 internal static class ImportCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var kind = new Argument<string>("KIND") { Description = "What the file holds: " + string.Join(", ", ReferenceWords.Kinds.Select(ReferenceWords.Of)) + "." };
-        kind.AcceptOnlyFromAmong([.. ReferenceWords.Kinds.Select(ReferenceWords.Of)]);
-        var file = new Argument<string>("FILE") { Description = "The CSV file (UTF-8, comma-separated, header row; see the README for each kind's columns)." };
+        var kind = new Argument<string>("KIND") { Description = "What the file holds: " + string.Join(", ", ReferenceWords.Kinds.Select(ReferenceWords.Of)) + "; or all, with a folder holding KIND.csv files." };
+        kind.AcceptOnlyFromAmong([.. ReferenceWords.Kinds.Select(ReferenceWords.Of), All]);
+        var file = new Argument<string>("FILE") { Description = "The CSV file (UTF-8, comma-separated, header row; see the README for each kind's columns); with all, the folder." };
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
         var format = CommonOptions.Format();
@@ -36,19 +38,58 @@ internal static class ImportCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            var settings = new HostSettings(
+                CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))),
+                parse.GetValue(config),
+                ConsoleToStandardError: true);
+            var json = parse.GetValue(format) == "json";
+            if (parse.GetValue(kind) == All)
+            {
+                return await RunAllAsync(parse.GetValue(file)!, settings, json, stdout, stderr, ct);
+            }
+
             if (!ReferenceWords.TryParseKind(parse.GetValue(kind), out var what))
             {
                 return ExitCodes.Usage; // AcceptOnlyFromAmong already refused it with the reason
             }
 
-            var settings = new HostSettings(
-                CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))),
-                parse.GetValue(config),
-                ConsoleToStandardError: true);
-            return await RunAsync(what, parse.GetValue(file)!, settings, parse.GetValue(format) == "json", stdout, stderr, ct);
+            return await RunAsync(what, parse.GetValue(file)!, settings, json, stdout, stderr, ct);
         });
         return command;
     }
+
+    /// <summary>Every kind, in the order later kinds need earlier ones (an indication names a served municipality).</summary>
+    private static async Task<int> RunAllAsync(string folder, HostSettings settings, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder))
+        {
+            await stderr.WriteLineAsync($"backoffice import: '{folder}' is not a folder.");
+            return ExitCodes.Usage;
+        }
+
+        var files = ReferenceWords.Kinds
+            .Select(k => (Kind: k, Path: Path.Combine(folder, ReferenceWords.Of(k) + ".csv")))
+            .Where(f => File.Exists(f.Path))
+            .ToList();
+        if (files.Count == 0)
+        {
+            await stderr.WriteLineAsync($"backoffice import: '{folder}' holds none of {string.Join(", ", ReferenceWords.Kinds.Select(k => ReferenceWords.Of(k) + ".csv"))}.");
+            return ExitCodes.Usage;
+        }
+
+        foreach (var (what, path) in files)
+        {
+            var exit = await RunAsync(what, path, settings, json, stdout, stderr, ct);
+            if (exit != ExitCodes.Ok)
+            {
+                return exit;
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private const string All = "all";
 
     private static async Task<int> RunAsync(ReferenceKind kind, string path, HostSettings settings, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

@@ -2,18 +2,22 @@ using System.CommandLine;
 using System.Globalization;
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
+using Backoffice.Data.Register;
 using Backoffice.Data.Staff;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
+using Backoffice.Service.Processing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Backoffice.Service.Cli;
 
 /// <summary>
-/// <c>backoffice queue [--format text|json]</c>: what needs a person, oldest due first. Today: inbox
-/// entries refused unread and files that could not be read; the register and declaration issues add
-/// their own kinds of task to the same table and the same list.
+/// <c>backoffice queue [--format text|json]</c>: what needs a person, oldest due first: the open staff
+/// tasks (refused own messages, allocations the provider rejected, requests to answer with their
+/// deadline, unbacked allocations, level-1 rejections to tell, held messages, inbox entries refused or
+/// unreadable) and the active indications without an allocation after Register:IndicationWorkingDays.
+/// Each item says whether it is overdue or due today. The web UI shows the same list from the same query.
 /// </summary>
 internal static class QueueCommand
 {
@@ -25,7 +29,8 @@ internal static class QueueCommand
         var command = new Command("queue", "List the open staff tasks (what needs a person), oldest due first.") { data, config, format };
         command.SetAction(async (parse, ct) =>
         {
-            IReadOnlyList<StaffTask> open;
+            IReadOnlyList<QueueItem> open;
+            DateOnly today;
             try
             {
                 using var host = BackofficeHost.CreateBuilder(new HostSettings(
@@ -37,7 +42,14 @@ internal static class QueueCommand
                     DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
                 }
 
-                open = await host.Services.GetRequiredService<StaffTaskStore>().ListOpenAsync(ct);
+                var time = host.Services.GetRequiredService<TimeProvider>();
+                today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                open = await StaffWorkList.ListAsync(
+                    host.Services.GetRequiredService<StaffTaskStore>(),
+                    host.Services.GetRequiredService<RegisterStore>(),
+                    host.Services.GetRequiredService<IOptions<RegisterOptions>>().Value,
+                    today,
+                    ct);
             }
             catch (Exception ex) when (ex is DatabaseMigrationException or OptionsValidationException)
             {
@@ -56,15 +68,17 @@ internal static class QueueCommand
                     t.Detail,
                     CreatedAt = t.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
                     DueOn = t.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Status = t.Status(today),
                 }));
                 return ExitCodes.Ok;
             }
 
             foreach (var t in open)
             {
-                var due = t.DueOn is { } d ? $"due {d:yyyy-MM-dd}" : "no deadline";
+                var due = t.DueOn is { } d ? string.Create(CultureInfo.InvariantCulture, $"due {d:yyyy-MM-dd} ({t.Status(today)})") : "no deadline";
                 var message = t.MessageId is { } id ? $" (message {id})" : string.Empty;
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"#{t.Id} [{t.Kind}] {due}, since {t.CreatedAt:u}{message}: {t.Subject}"));
+                var number = t.Id is { } n ? string.Create(CultureInfo.InvariantCulture, $"#{n} ") : string.Empty;
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{number}[{t.Kind}] {due}, since {t.CreatedAt:u}{message}: {t.Subject}"));
                 await stdout.WriteLineAsync($"    {t.Detail}");
             }
 

@@ -119,3 +119,17 @@ public sealed class CalendarOptions
     /// <summary>An optional file of extra closing days: one yyyy-MM-dd a line, # for comments.</summary>
     public string? ClosingDaysFile { get; set; }
 }
+
+/// <summary>Section <c>Register</c>: the allocation register's own terms.</summary>
+public sealed class RegisterOptions
+{
+    public const string Section = "Register";
+
+    /// <summary>
+    /// Working days after an indication's decision date by which an allocation (301) resting on it is
+    /// expected; an active indication without one after that is listed for staff. The standard sets no
+    /// term for this (it is the municipality's own process); 5 matches the term for answering a request.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 250)]
+    public int IndicationWorkingDays { get; set; } = 5;
+}

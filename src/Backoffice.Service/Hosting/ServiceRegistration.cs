@@ -9,6 +9,7 @@ using Backoffice.Data.Answers;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Reference;
+using Backoffice.Data.Register;
 using Backoffice.Data.Staff;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Intake;
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RegisterOptions>().Bind(configuration.GetSection(RegisterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LogOptions>().Bind(configuration.GetSection(LogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackofficePaths>();
         return services;
@@ -63,6 +65,7 @@ public static class ServiceRegistration
             .AddSingleton<MessageContent>()
             .AddSingleton<MessageVerdicts>()
             .AddSingleton<MessageSummaries>()
+            .AddSingleton<RegisterStore>()
             .AddSingleton<MessageUnitOfWork>()
             .AddSingleton<AnswerStore>()
             .AddSingleton<StaffTaskStore>()

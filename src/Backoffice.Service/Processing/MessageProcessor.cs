@@ -4,6 +4,7 @@ using Backoffice.Core.Standard;
 using Backoffice.Core.Validation;
 using Backoffice.Data.Answers;
 using Backoffice.Data.Processing;
+using Backoffice.Data.Register;
 using Backoffice.Data.Staff;
 using Backoffice.Service.Outbox;
 using Backoffice.Service.Configuration;
@@ -29,6 +30,7 @@ public sealed class MessageProcessor(
     MessageSummaries summaries,
     MessageUnitOfWork unitOfWork,
     StaffTaskStore tasks,
+    RegisterStore register,
     MessageCheck check,
     OutboxWriter outbox,
     WorkingDays workingDays,
@@ -40,6 +42,9 @@ public sealed class MessageProcessor(
 {
     /// <summary>OP090: a retour, or the word outside the flow when none can be built, within 3 working days.</summary>
     public const int AnswerWorkingDays = 3;
+
+    /// <summary>OP090x4: the 325 on a declaration within 10 working days.</summary>
+    public const int DeclarationAnswerWorkingDays = 10;
 
     private TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
@@ -115,7 +120,7 @@ public sealed class MessageProcessor(
                 outcome,
                 checkedMessage.CheckedLevel,
                 checkedMessage.Findings.Count + report.FindingsOmitted,
-                answer is null ? string.Empty : $"; answered with {answer.AnswerType} ({answer.Retourcode})");
+                answer is null ? string.Empty : $"; {(answer.AnswerType == report.MessageType ? "sent on" : "answered with " + answer.AnswerType)} ({answer.Retourcode ?? "no retourcodes"})");
             return new ProcessedMessage(messageId, report, outcome, reason) { Checked = checkedMessage, AnswerFile = answerFile };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -137,7 +142,12 @@ public sealed class MessageProcessor(
     {
         var received = DateOnly.FromDateTime((await summaries.GetReceivedAtAsync(messageId, cancellationToken)).UtcDateTime);
         var processingDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var checkedMessage = await check.CheckAsync(c => content.OpenContentAsync(messageId, c), MessageScope.Inbound, MessageCheck.IdentityFor(messageId, processingDate), cancellationToken);
+        var checkedMessage = await check.CheckAsync(
+            c => content.OpenContentAsync(messageId, c),
+            MessageScope.Inbound,
+            MessageCheck.IdentityFor(messageId, processingDate),
+            cancellationToken,
+            (key, c) => register.LoadViewAsync(key, messageId, processingDate, c));
         if (checkedMessage.Held is { } held)
         {
             await tasks.RecordAsync(
@@ -152,7 +162,11 @@ public sealed class MessageProcessor(
         var answer = checkedMessage.Answer is { } built
             ? new StoredAnswer(messageId, built.Record.Type.Name, built.Identity.Identificatie, built.Identity.Dagtekening, built.Retourcode, built.FileName, built.Content, time.GetUtcNow())
             : null;
-        var recorded = await unitOfWork.CommitAsync(ToStored(messageId, checkedMessage, outcome, reason, time.GetUtcNow()), instance.Id, answer, Tasks(messageId, received, checkedMessage), cancellationToken);
+        var now = time.GetUtcNow();
+        var (opened, closed) = RegisterTasks.For(messageId, received, checkedMessage.Register, checkedMessage.Changes, workingDays, now);
+        var stored = ToStored(messageId, checkedMessage, outcome, reason, now) with { AnswerDueOn = AnswerDue(checkedMessage, received) };
+        var recorded = await unitOfWork.CommitAsync(
+            stored, instance.Id, answer, [.. Tasks(messageId, received, checkedMessage), .. opened], new RegisterWork(received, checkedMessage.Changes, closed), cancellationToken);
         return new UnitResult(checkedMessage, outcome, reason, answer, recorded);
     }
 
@@ -191,7 +205,23 @@ public sealed class MessageProcessor(
             ];
         }
 
-        if (checkedMessage.Level2.Count > 0 && checkedMessage.Message is { } message && message.Type.Direction == MessageDirection.MunicipalityToProvider)
+        if (checkedMessage.Refused is { } refused)
+        {
+            return
+            [
+                new StaffTask(
+                    $"unknown-party:{messageId}",
+                    StaffTaskKinds.UnknownParty,
+                    messageId,
+                    $"Message {messageId} ({report.MessageType}) names a party this backoffice does not know: refused",
+                    $"{refused} Sender {report.Header.Afzender ?? "(none)"}, receiver {report.Header.Ontvanger ?? "(none)"}. Import the municipality or provider if the message was ours to take (backoffice import), then deliver it again; otherwise tell the sender.",
+                    time.GetUtcNow(),
+                    workingDays.AddWorkingDays(received, AnswerWorkingDays)),
+            ];
+        }
+
+        var refusedFindings = checkedMessage.Level2.Count > 0 ? checkedMessage.Level2 : checkedMessage.Level3;
+        if (refusedFindings.Count > 0 && checkedMessage.Message is { } message && message.Type.Direction == MessageDirection.MunicipalityToProvider)
         {
             return
             [
@@ -199,8 +229,8 @@ public sealed class MessageProcessor(
                     $"refused-own:{messageId}",
                     StaffTaskKinds.RefusedOwnMessage,
                     messageId,
-                    $"Our own {message.Type} (message {messageId}) breaks level-2 rules: refused, not sent",
-                    string.Join(" ", checkedMessage.Level2.Select(f => FindingText.Format(f))),
+                    $"Our own {message.Type} (message {messageId}) breaks level-{refusedFindings[0].Level} rules: refused, not sent",
+                    string.Join(" ", refusedFindings.Select(f => FindingText.Format(f))),
                     time.GetUtcNow(),
                     null),
             ];
@@ -212,16 +242,40 @@ public sealed class MessageProcessor(
     private static string Reason(CheckedMessage checkedMessage)
     {
         var report = checkedMessage.Level1;
-        if (!report.Valid || checkedMessage.Level2.Count == 0)
+        if (!report.Valid)
         {
-            return checkedMessage.CheckedLevel == 2 && report.Valid ? "Passed level 2; waiting for the cross-message checks (levels 3 and 4)." : report.Summary;
+            return report.Summary;
         }
 
-        var first = checkedMessage.Level2[0];
-        var more = checkedMessage.Level2.Count > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (+{checkedMessage.Level2.Count - 1} more)") : string.Empty;
-        var answered = checkedMessage.Answer is { } a ? $" Answered with {a.Record.Type} (header only, {a.Retourcode})." : string.Empty;
-        return $"Rejected at level 2 ({first.Rule}): {FindingText.Format(first).TrimEnd('.')}{more}.{answered}";
+        if (checkedMessage.Refused is { } refused)
+        {
+            return $"Refused: {refused} Listed for staff.";
+        }
+
+        var answered = checkedMessage.Answer is { Retourcode: not null } a ? $" Answered with {a.Record.Type} ({a.Retourcode})." : string.Empty;
+        var found = checkedMessage.Level2.Count > 0 ? checkedMessage.Level2 : checkedMessage.Level3;
+        if (found.Count > 0)
+        {
+            var first = found[0];
+            var more = found.Count > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (+{found.Count - 1} more)") : string.Empty;
+            return $"Rejected at level {first.Level} ({first.Rule}): {FindingText.Format(first).TrimEnd('.')}{more}.{answered}";
+        }
+
+        return checkedMessage.CheckedLevel switch
+        {
+            2 => "Passed level 2; waiting for the cross-message checks (levels 3 and 4).",
+            _ when checkedMessage.Message?.Type.Direction == MessageDirection.MunicipalityToProvider && checkedMessage.Answer is not null =>
+                "Passed levels 1 to 4; recorded in the register and sent on to the provider as it is.",
+            _ when checkedMessage.Answer is { } answer => $"Passed levels 1 to 4; recorded in the register and answered with {answer.Record.Type} (header only, no retourcodes).",
+            _ => "Passed levels 1 to 4; recorded in the register.",
+        };
     }
+
+    /// <summary>OP090: a retour within 3 working days of receipt; OP090x4: a 325 within 10. Null for what we do not answer.</summary>
+    private DateOnly? AnswerDue(CheckedMessage checkedMessage, DateOnly received) =>
+        checkedMessage.Message?.Type is { Direction: MessageDirection.ProviderToMunicipality, AnswerName: not null } type
+            ? workingDays.AddWorkingDays(received, type == MessageType.Wmo323 ? DeclarationAnswerWorkingDays : AnswerWorkingDays)
+            : null;
 
     private static MessageOutcome ToStored(long messageId, CheckedMessage checkedMessage, string outcome, string reason, DateTimeOffset now)
     {

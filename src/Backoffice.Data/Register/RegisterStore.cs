@@ -1,0 +1,518 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Backoffice.Core.Calendar;
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Messages.StartStop;
+using Backoffice.Core.Messages.Toewijzing;
+using Backoffice.Core.Register;
+using Backoffice.Data.Reference;
+using Dapper;
+
+namespace Backoffice.Data.Register;
+
+/// <summary>
+/// The allocation register, the start/stop lines and the requests: loads what the register knew
+/// before a message (<see cref="LoadViewAsync"/>) and applies an accepted message's changes inside
+/// the transaction of its verdict (<see cref="ApplyAsync"/>). Nothing here decides anything: the
+/// rules and recorders in Core do, on the loaded view.
+/// </summary>
+public sealed class RegisterStore
+{
+    /// <summary>OP274/OP346: a VOT or VOW is answered with a 301 or 319 within 5 working days.</summary>
+    public const int RequestWorkingDays = 5;
+
+    /// <summary>After "in onderzoek", the final answer is due 8 weeks after the request's date.</summary>
+    public const int InOnderzoekWeeks = 8;
+
+    private const string IdentificationUsedSql = """
+        SELECT COUNT(*) FROM message m
+        WHERE m.id <> @id
+          AND m.status = 'processed'
+          AND m.message_type = @message_type
+          AND m.sender = @sender
+          AND m.identificatie = @identificatie
+          AND m.checked_level >= 3
+          AND (m.outcome = 'accepted' OR EXISTS (SELECT 1 FROM message_answer a WHERE a.message_id = m.id));
+        """;
+
+    private const string AllocationsSql = """
+        SELECT id, message_id, municipality, provider, bsn, toewijzing_nummer, referentie_aanbieder, product_categorie, product_code,
+               toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, volume, eenheid, frequentie, budget,
+               commentaar, backing, indication_number
+        FROM allocation_version
+        WHERE municipality = @municipality
+          AND ((provider = @provider AND bsn = @bsn) OR toewijzing_nummer IN @numbers)
+        ORDER BY id;
+        """;
+
+    private const string CareLinesSql = """
+        SELECT id, message_id, kind, bsn, toewijzing_nummer, product_categorie, product_code, toewijzing_ingangsdatum,
+               begindatum, einddatum, reden_beeindiging, status_aanlevering
+        FROM care_line
+        WHERE municipality = @municipality AND provider = @provider AND bsn = @bsn
+        ORDER BY id;
+        """;
+
+    private const string RequestsSql = """
+        SELECT id, message_id, kind, municipality, provider, bsn, referentie_aanbieder, request_date, received_on, state, in_onderzoek_on
+        FROM request
+        WHERE provider = @provider AND (bsn = @bsn OR referentie_aanbieder IN @references)
+        ORDER BY id;
+        """;
+
+    private const string IndicationsWithoutAllocationSql = """
+        SELECT i.indication_number, i.municipality, i.decision_date
+        FROM indication_version i
+        WHERE i.is_current = 1
+          AND i.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM allocation_version a WHERE a.municipality = i.municipality AND a.indication_number = i.indication_number)
+        ORDER BY i.decision_date, i.indication_number;
+        """;
+
+    private const string InsertAllocation = """
+        INSERT INTO allocation_version (message_id, municipality, provider, bsn, toewijzing_nummer, referentie_aanbieder, product_categorie,
+            product_code, toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, volume, eenheid, frequentie, budget,
+            commentaar, backing, indication_number, indication_version, recorded_at)
+        VALUES (@message_id, @municipality, @provider, @bsn, @toewijzing_nummer, @referentie_aanbieder, @product_categorie,
+            @product_code, @toewijzingsdatum, @toewijzingstijd, @ingangsdatum, @einddatum, @reden_wijziging, @volume, @eenheid, @frequentie, @budget,
+            @commentaar, @backing, @indication_number, @indication_version, @recorded_at);
+        """;
+
+    private const string InsertCareLine = """
+        INSERT INTO care_line (message_id, kind, municipality, provider, bsn, toewijzing_nummer, product_categorie, product_code,
+            toewijzing_ingangsdatum, begindatum, einddatum, reden_beeindiging, status_aanlevering, recorded_at)
+        VALUES (@message_id, @kind, @municipality, @provider, @bsn, @toewijzing_nummer, @product_categorie, @product_code,
+            @toewijzing_ingangsdatum, @begindatum, @einddatum, @reden_beeindiging, @status_aanlevering, @recorded_at);
+        """;
+
+    private const string InsertRequest = """
+        INSERT INTO request (message_id, kind, municipality, provider, bsn, referentie_aanbieder, request_date, received_on, due_on, state)
+        VALUES (@message_id, @kind, @municipality, @provider, @bsn, @referentie_aanbieder, @request_date, @received_on, @due_on, 'open');
+        """;
+
+    private const string AnswerRequest = """
+        UPDATE request
+        SET state = @state,
+            in_onderzoek_on = CASE WHEN @state = 'in-onderzoek' THEN @on ELSE in_onderzoek_on END,
+            final_due_on = CASE WHEN @state = 'in-onderzoek' THEN @final_due_on ELSE final_due_on END,
+            closed_by_message_id = CASE WHEN @state IN ('allocated', 'rejected') THEN @message_id ELSE closed_by_message_id END
+        WHERE provider = @provider AND referentie_aanbieder = @referentie_aanbieder;
+        """;
+
+    private const string SelectRequestDate = """
+        SELECT request_date FROM request WHERE provider = @provider AND referentie_aanbieder = @referentie_aanbieder;
+        """;
+
+    private const string FindAnswered = """
+        SELECT MIN(id) FROM message
+        WHERE message_type = @message_type AND sender = @sender AND identificatie = @identificatie AND dagtekening = @dagtekening
+          AND outcome = 'accepted';
+        """;
+
+    private const string InsertRetour = """
+        INSERT INTO provider_retour (message_id, answers_type, answers_message_id, answers_identificatie, answers_dagtekening, rejected, recorded_at)
+        VALUES (@message_id, @answers_type, @answers_message_id, @answers_identificatie, @answers_dagtekening, @rejected, @recorded_at);
+        """;
+
+    private const string InsertRejection = """
+        INSERT INTO provider_rejection (message_id, seq, path, subject, retourcodes)
+        VALUES (@message_id, @seq, @path, @subject, @retourcodes);
+        """;
+
+    private readonly IDbConnectionFactory connections;
+    private readonly ReferenceStore reference;
+    private readonly WorkingDays workingDays;
+
+    public RegisterStore(IDbConnectionFactory connections, ReferenceStore reference, WorkingDays workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(workingDays);
+        this.connections = connections;
+        this.reference = reference;
+        this.workingDays = workingDays;
+    }
+
+    /// <summary>
+    /// What the register knew before message <paramref name="messageId"/>, for the rules of that
+    /// message. Read outside the verdict's transaction: one batch at a time writes to a database
+    /// (DatabaseLock), so nothing changes the register between this read and the commit.
+    /// </summary>
+    public async Task<RegisterView> LoadViewAsync(RegisterKey key, long messageId, DateOnly processingDate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var used = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            IdentificationUsedSql,
+            new { id = messageId, message_type = key.Type.Name, sender = key.Sender, identificatie = key.Identificatie },
+            cancellationToken: cancellationToken)) > 0;
+        var parties = await reference.GetPartiesAsync(key.Municipality, key.Provider, cancellationToken);
+        var bsn = key.Bsn ?? string.Empty;
+        var numbers = key.ToewijzingNummers.Count > 0 ? key.ToewijzingNummers.ToArray() : [-1];
+        var references = key.References.Count > 0 ? key.References.ToArray() : [string.Empty];
+        var allocations = (await connection.QueryAsync<AllocationRow>(new CommandDefinition(
+            AllocationsSql, new { municipality = key.Municipality, provider = key.Provider, bsn, numbers }, cancellationToken: cancellationToken)))
+            .Select(r => r.ToRecord()).ToList();
+        var lines = key.Bsn is null
+            ? []
+            : (await connection.QueryAsync<CareLineRow>(new CommandDefinition(
+                CareLinesSql, new { municipality = key.Municipality, provider = key.Provider, bsn }, cancellationToken: cancellationToken))).ToList();
+        var requests = (await connection.QueryAsync<RequestRow>(new CommandDefinition(
+            RequestsSql, new { provider = key.Provider, bsn, references }, cancellationToken: cancellationToken)))
+            .Select(r => r.ToRecord()).ToList();
+        var indications = key.Bsn is null ? [] : await reference.CurrentIndicationsAsync(key.Municipality, key.Bsn, cancellationToken);
+        return new RegisterView(
+            processingDate,
+            parties,
+            used,
+            allocations,
+            [.. lines.Where(l => l.kind == "start").Select(l => l.ToStart())],
+            [.. lines.Where(l => l.kind == "stop").Select(l => l.ToStop())],
+            requests,
+            indications);
+    }
+
+    /// <summary>
+    /// Active indications no allocation rests on yet, with the day their allocation was due
+    /// (<paramref name="workingDaysToAllocate"/> working days after the decision): only those due on or
+    /// before <paramref name="asOf"/>. Computed when asked, so it is always as true as the register.
+    /// </summary>
+    public async Task<IReadOnlyList<UnallocatedIndication>> IndicationsWithoutAllocationAsync(DateOnly asOf, int workingDaysToAllocate, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Number, string Municipality, string Decided)>(new CommandDefinition(IndicationsWithoutAllocationSql, cancellationToken: cancellationToken));
+        return
+        [
+            .. rows
+                .Select(r => (r.Number, Municipality: r.Municipality.Trim(), Decided: ParseDay(r.Decided.Trim())!.Value))
+                .Select(r => new UnallocatedIndication(r.Number, r.Municipality, r.Decided, workingDays.AddWorkingDays(r.Decided, workingDaysToAllocate)))
+                .Where(r => r.DueOn <= asOf),
+        ];
+    }
+
+    /// <summary>Applies an accepted message's changes inside the caller's transaction (the verdict's).</summary>
+    public async Task ApplyAsync(DbTransaction transaction, long messageId, DateOnly receivedOn, IReadOnlyList<RegisterChange> changes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(changes);
+        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
+        foreach (var change in changes)
+        {
+            var command = change switch
+            {
+                AllocationRecorded a => new CommandDefinition(InsertAllocation, AllocationParameters(messageId, a, now), transaction, cancellationToken: cancellationToken),
+                StartRecorded s => new CommandDefinition(InsertCareLine, CareLineParameters(messageId, "start", s.Municipality, s.Provider, s.Bsn, s.Line.ToewijzingNummer, s.Line.Product, s.Line.ToewijzingIngangsdatum, s.Line.Begindatum, null, null, s.Line.StatusAanlevering, now), transaction, cancellationToken: cancellationToken),
+                StopRecorded s => new CommandDefinition(InsertCareLine, CareLineParameters(messageId, "stop", s.Municipality, s.Provider, s.Bsn, s.Line.ToewijzingNummer, s.Line.Product, s.Line.ToewijzingIngangsdatum, s.Line.Begindatum, s.Line.Einddatum, s.Line.RedenBeeindiging, s.Line.StatusAanlevering, now), transaction, cancellationToken: cancellationToken),
+                RequestOpened r => new CommandDefinition(InsertRequest, new
+                {
+                    message_id = messageId,
+                    kind = r.Kind == RequestKind.Vot ? "vot" : "vow",
+                    municipality = r.Municipality,
+                    provider = r.Provider,
+                    bsn = r.Bsn,
+                    referentie_aanbieder = r.ReferentieAanbieder,
+                    request_date = Day(r.RequestDate),
+                    received_on = Day(receivedOn),
+                    due_on = Day(workingDays.AddWorkingDays(receivedOn, RequestWorkingDays)),
+                }, transaction, cancellationToken: cancellationToken),
+                RequestAnswered r => await AnsweredParametersAsync(connection, transaction, messageId, r, now, cancellationToken),
+                RetourRecorded r => await RetourAsync(connection, transaction, messageId, r, now, cancellationToken),
+                _ => throw new ArgumentException($"The register does not know the change {change.GetType().Name}.", nameof(changes)),
+            };
+            if (command is { } c)
+            {
+                await connection.ExecuteAsync(c);
+            }
+        }
+    }
+
+    /// <summary>The final answer after "in onderzoek" is due 8 weeks after the request's date.</summary>
+    public static DateOnly FinalAnswerDue(DateOnly requestDate) => requestDate.AddDays(7 * InOnderzoekWeeks);
+
+    private static async Task<CommandDefinition?> AnsweredParametersAsync(DbConnection connection, DbTransaction transaction, long messageId, RequestAnswered r, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var requestDate = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            SelectRequestDate, new { provider = r.Provider, referentie_aanbieder = r.ReferentieAanbieder }, transaction, cancellationToken: cancellationToken));
+        if (requestDate is null)
+        {
+            // A 301 or 319 with a reference no request of ours carries (TR355/TR379 decide whether that is an error).
+            return null;
+        }
+
+        return new CommandDefinition(AnswerRequest, new
+        {
+            state = State(r.State),
+            on = Day(DateOnly.FromDateTime(now.UtcDateTime)),
+            final_due_on = Day(FinalAnswerDue(DateOnly.ParseExact(requestDate, "yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            message_id = messageId,
+            provider = r.Provider,
+            referentie_aanbieder = r.ReferentieAanbieder,
+        }, transaction, cancellationToken: cancellationToken);
+    }
+
+    private static async Task<CommandDefinition?> RetourAsync(DbConnection connection, DbTransaction transaction, long messageId, RetourRecorded r, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var answered = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            FindAnswered,
+            new { message_type = r.AnswersType, sender = r.Afzender, identificatie = r.Identificatie, dagtekening = Day(r.Dagtekening) },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertRetour, new
+        {
+            message_id = messageId,
+            answers_type = r.AnswersType,
+            answers_message_id = answered,
+            answers_identificatie = r.Identificatie,
+            answers_dagtekening = Day(r.Dagtekening),
+            rejected = r.Rejections.Count > 0,
+            recorded_at = now.UtcDateTime,
+        }, transaction, cancellationToken: cancellationToken));
+        for (var i = 0; i < r.Rejections.Count; i++)
+        {
+            var rejection = r.Rejections[i];
+            await connection.ExecuteAsync(new CommandDefinition(InsertRejection, new
+            {
+                message_id = messageId,
+                seq = i + 1,
+                path = Limits.Clipped(rejection.Path, 400),
+                subject = Limits.Clipped(rejection.Subject, 400),
+                retourcodes = Limits.Clipped(string.Join(' ', rejection.Retourcodes), 200),
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
+        return null;
+    }
+
+    private static DynamicParameters AllocationParameters(long messageId, AllocationRecorded a, DateTimeOffset now)
+    {
+        var v = a.Version;
+        var p = new DynamicParameters();
+        p.Add("message_id", messageId, DbType.Int64);
+        p.Add("municipality", a.Municipality, DbType.AnsiString, size: 4);
+        p.Add("provider", a.Provider, DbType.AnsiString, size: 8);
+        p.Add("bsn", a.Bsn, DbType.AnsiString, size: 9);
+        p.Add("toewijzing_nummer", v.ToewijzingNummer, DbType.Int32);
+        p.Add("referentie_aanbieder", v.ReferentieAanbieder, DbType.AnsiString, size: 15);
+        p.Add("product_categorie", v.Product?.Categorie, DbType.AnsiString, size: 2);
+        p.Add("product_code", v.Product?.Code, DbType.AnsiString, size: 5);
+        p.Add("toewijzingsdatum", Day(v.Toewijzingsdatum), DbType.AnsiString, size: 10);
+        p.Add("toewijzingstijd", Time(v.Toewijzingstijd), DbType.AnsiString, size: 20);
+        p.Add("ingangsdatum", Day(v.Ingangsdatum), DbType.AnsiString, size: 10);
+        p.Add("einddatum", v.Einddatum is { } e ? Day(e) : null, DbType.AnsiString, size: 10);
+        p.Add("reden_wijziging", v.RedenWijziging, DbType.AnsiString, size: 2);
+        p.Add("volume", v.Omvang?.Volume, DbType.Int64);
+        p.Add("eenheid", v.Omvang?.Eenheid, DbType.AnsiString, size: 2);
+        p.Add("frequentie", v.Omvang?.Frequentie, DbType.AnsiString, size: 1);
+        p.Add("budget", v.Budget, DbType.Int64);
+        p.Add("commentaar", v.Commentaar, DbType.String, size: 200);
+        p.Add("backing", Backing(a.Backing), DbType.AnsiString, size: 20);
+        p.Add("indication_number", a.Indication?.Number, DbType.AnsiString, size: 40);
+        p.Add("indication_version", a.Indication?.Version, DbType.Int32);
+        p.Add("recorded_at", now.UtcDateTime, DbType.DateTime2);
+        return p;
+    }
+
+    private static DynamicParameters CareLineParameters(
+        long messageId, string kind, string municipality, string provider, string bsn, int? nummer, Product? product, DateOnly? toewijzingIngangsdatum,
+        DateOnly begindatum, DateOnly? einddatum, string? reden, string status, DateTimeOffset now)
+    {
+        var p = new DynamicParameters();
+        p.Add("message_id", messageId, DbType.Int64);
+        p.Add("kind", kind, DbType.AnsiString, size: 5);
+        p.Add("municipality", municipality, DbType.AnsiString, size: 4);
+        p.Add("provider", provider, DbType.AnsiString, size: 8);
+        p.Add("bsn", bsn, DbType.AnsiString, size: 9);
+        p.Add("toewijzing_nummer", nummer, DbType.Int32);
+        p.Add("product_categorie", product?.Categorie, DbType.AnsiString, size: 2);
+        p.Add("product_code", product?.Code, DbType.AnsiString, size: 5);
+        p.Add("toewijzing_ingangsdatum", toewijzingIngangsdatum is { } t ? Day(t) : null, DbType.AnsiString, size: 10);
+        p.Add("begindatum", Day(begindatum), DbType.AnsiString, size: 10);
+        p.Add("einddatum", einddatum is { } e ? Day(e) : null, DbType.AnsiString, size: 10);
+        p.Add("reden_beeindiging", reden, DbType.AnsiString, size: 2);
+        p.Add("status_aanlevering", status, DbType.AnsiString, size: 1);
+        p.Add("recorded_at", now.UtcDateTime, DbType.DateTime2);
+        return p;
+    }
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Fixed width, so the text sorts as the time does (IV013 orders versions by date and time).</summary>
+    public static string Time(TimeOnly time) => time.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDay(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Backing(IndicationBacking backing) => backing switch
+    {
+        IndicationBacking.Backed => "backed",
+        IndicationBacking.OutsidePeriod => "outside-period",
+        _ => "unbacked",
+    };
+
+    private static string State(RequestState state) => state switch
+    {
+        RequestState.Open => "open",
+        RequestState.InOnderzoek => "in-onderzoek",
+        RequestState.Allocated => "allocated",
+        _ => "rejected",
+    };
+
+#pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
+    private sealed class AllocationRow
+    {
+        public long id { get; set; }
+
+        public long message_id { get; set; }
+
+        public string municipality { get; set; } = string.Empty;
+
+        public string provider { get; set; } = string.Empty;
+
+        public string bsn { get; set; } = string.Empty;
+
+        public long toewijzing_nummer { get; set; }
+
+        public string? referentie_aanbieder { get; set; }
+
+        public string? product_categorie { get; set; }
+
+        public string? product_code { get; set; }
+
+        public string toewijzingsdatum { get; set; } = string.Empty;
+
+        public string toewijzingstijd { get; set; } = string.Empty;
+
+        public string ingangsdatum { get; set; } = string.Empty;
+
+        public string? einddatum { get; set; }
+
+        public string? reden_wijziging { get; set; }
+
+        public long? volume { get; set; }
+
+        public string? eenheid { get; set; }
+
+        public string? frequentie { get; set; }
+
+        public long? budget { get; set; }
+
+        public string? commentaar { get; set; }
+
+        public string backing { get; set; } = string.Empty;
+
+        public string? indication_number { get; set; }
+
+        public RecordedAllocation ToRecord() => new(
+            id,
+            message_id,
+            municipality.Trim(),
+            provider.Trim(),
+            bsn.Trim(),
+            new ToegewezenProduct(
+                checked((int)toewijzing_nummer),
+                referentie_aanbieder,
+                product_categorie is null ? null : new Product(product_categorie.Trim(), product_code?.Trim()),
+                ParseDay(toewijzingsdatum)!.Value,
+                TimeOnly.ParseExact(toewijzingstijd.Trim(), "HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
+                ParseDay(ingangsdatum)!.Value,
+                ParseDay(einddatum),
+                reden_wijziging?.Trim(),
+                volume is { } v ? new Omvang(v, eenheid!.Trim(), frequentie!.Trim()) : null,
+                budget,
+                commentaar),
+            backing switch
+            {
+                "backed" => IndicationBacking.Backed,
+                "outside-period" => IndicationBacking.OutsidePeriod,
+                _ => IndicationBacking.Unbacked,
+            },
+            indication_number);
+    }
+
+    private sealed class CareLineRow
+    {
+        public long id { get; set; }
+
+        public long message_id { get; set; }
+
+        public string kind { get; set; } = string.Empty;
+
+        public string bsn { get; set; } = string.Empty;
+
+        public long? toewijzing_nummer { get; set; }
+
+        public string? product_categorie { get; set; }
+
+        public string? product_code { get; set; }
+
+        public string? toewijzing_ingangsdatum { get; set; }
+
+        public string begindatum { get; set; } = string.Empty;
+
+        public string? einddatum { get; set; }
+
+        public string? reden_beeindiging { get; set; }
+
+        public string status_aanlevering { get; set; } = string.Empty;
+
+        private Product? Product => product_categorie is null ? null : new Product(product_categorie.Trim(), product_code?.Trim());
+
+        private int? Nummer => toewijzing_nummer is { } n ? checked((int)n) : null;
+
+        public RecordedStart ToStart() => new(
+            id, message_id, bsn.Trim(),
+            new StartProduct(Nummer, Product, ParseDay(toewijzing_ingangsdatum), ParseDay(begindatum)!.Value, status_aanlevering.Trim()));
+
+        public RecordedStop ToStop() => new(
+            id, message_id, bsn.Trim(),
+            new StopProduct(Nummer, Product, ParseDay(toewijzing_ingangsdatum), ParseDay(begindatum)!.Value, reden_beeindiging!.Trim(), ParseDay(einddatum)!.Value, status_aanlevering.Trim()));
+    }
+
+    private sealed class RequestRow
+    {
+        public long id { get; set; }
+
+        public long message_id { get; set; }
+
+        public string kind { get; set; } = string.Empty;
+
+        public string municipality { get; set; } = string.Empty;
+
+        public string provider { get; set; } = string.Empty;
+
+        public string bsn { get; set; } = string.Empty;
+
+        public string referentie_aanbieder { get; set; } = string.Empty;
+
+        public string request_date { get; set; } = string.Empty;
+
+        public string received_on { get; set; } = string.Empty;
+
+        public string state { get; set; } = string.Empty;
+
+        public string? in_onderzoek_on { get; set; }
+
+        public RecordedRequest ToRecord() => new(
+            id,
+            message_id,
+            kind == "vot" ? RequestKind.Vot : RequestKind.Vow,
+            municipality.Trim(),
+            provider.Trim(),
+            bsn.Trim(),
+            referentie_aanbieder,
+            ParseDay(request_date.Trim())!.Value,
+            ParseDay(received_on.Trim())!.Value,
+            state switch
+            {
+                "open" => RequestState.Open,
+                "in-onderzoek" => RequestState.InOnderzoek,
+                "allocated" => RequestState.Allocated,
+                _ => RequestState.Rejected,
+            },
+            ParseDay(in_onderzoek_on?.Trim()));
+    }
+#pragma warning restore IDE1006, CA1812, S3459
+}
+
+/// <summary>An active indication without an allocation behind it, and when the allocation was due.</summary>
+public sealed record UnallocatedIndication(string Number, string Municipality, DateOnly DecisionDate, DateOnly DueOn);
