@@ -1,6 +1,8 @@
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
+using Backoffice.Data.Reference;
 using Backoffice.Service.Hosting;
+using Backoffice.Service.Reference;
 using Backoffice.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,12 +12,14 @@ namespace Backoffice.Service.Tests;
 /// <summary>
 /// A real service on a throwaway data folder: real SQLite file, real inbox folders, our schemas.
 /// Built exactly as the CLI builds it (BackofficeHost), so tests exercise the production wiring.
+/// It holds the demo reference data (deploy/demo) unless told otherwise, so the reference samples'
+/// parties are known; without it every register-checked message is refused for its parties.
 /// </summary>
 internal sealed class ServiceHarness : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("backoffice-test-");
 
-    public ServiceHarness(bool leaveFiles = false, DateOnly? processingDate = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public ServiceHarness(bool leaveFiles = false, DateOnly? processingDate = null, IReadOnlyDictionary<string, string?>? settings = null, bool referenceData = true)
     {
         Inbox = Directory.CreateDirectory(Path.Combine(DataDirectory, "inbox")).FullName;
         var overrides = Overrides(leaveFiles);
@@ -27,6 +31,18 @@ internal sealed class ServiceHarness : IDisposable
         Settings = new HostSettings(overrides, ProcessingDate: processingDate);
         Host = BackofficeHost.CreateBuilder(Settings).Build();
         DatabaseMigrator.Migrate(Host.Services.GetRequiredService<DatabaseSettings>());
+        if (referenceData)
+        {
+            var importer = Get<ReferenceImporter>();
+            foreach (var kind in ReferenceWords.Kinds)
+            {
+                var import = importer.ImportAsync(kind, Path.Combine(RepoPaths.DemoReference, ReferenceWords.Of(kind) + ".csv"), CancellationToken.None).GetAwaiter().GetResult();
+                if (!import.Result.Applied)
+                {
+                    throw new InvalidOperationException($"The demo {ReferenceWords.Of(kind)} did not import.");
+                }
+            }
+        }
     }
 
     public string DataDirectory => Path.Combine(_root.FullName, "data");

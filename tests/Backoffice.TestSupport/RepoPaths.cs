@@ -15,6 +15,9 @@ public static class RepoPaths
 
     public static string IwmoSchemas => Path.Combine(Schemas, "iwmo-3.2");
 
+    /// <summary>The demo reference data (municipalities, providers, indications) the README's first command imports.</summary>
+    public static string DemoReference => Path.Combine(Root, "deploy", "demo");
+
     /// <summary>BACKOFFICE_REFERENCE overrides; otherwise the shared folder next to the clone.</summary>
     public static string Reference =>
         Environment.GetEnvironmentVariable("BACKOFFICE_REFERENCE") is { Length: > 0 } configured

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Backoffice.Core.Retours;
 using Backoffice.Core.Schemas;
 using Backoffice.Core.Standard;
 using Backoffice.Core.Validation;
@@ -435,12 +436,20 @@ public sealed class CrashAndConcurrencyTests
         /// <summary>Our own messages: refused at level 2, they are not sent and staff are told; nobody is answered.</summary>
         private static readonly HashSet<string> Own = new(StringComparer.Ordinal) { "WMO301", "WMO319" };
 
-        /// <summary>A message that passes level 1 and is read: accepted if it breaks no level-2 rule, else refused at level 2.</summary>
+        /// <summary>
+        /// A message that passes level 1 and is read: refused at level 2 if it breaks a level-2 rule.
+        /// Otherwise its register checks decide; these runs hold no reference data, so a message the
+        /// register checks names parties the backoffice does not know and is refused for staff, in
+        /// whatever order the batch takes it (the register's own verdicts have their scenario tests).
+        /// The 323, whose checks come with the declarations, is accepted at level 2.
+        /// </summary>
         public static Expectation Checked(string type, IReadOnlySet<string> level2)
         {
             if (level2.Count == 0)
             {
-                return new(Outcomes.Accepted, 2, level2, null, null, null);
+                return MessageCheck.IsRegisterChecked(MessageType.FromName(type)!)
+                    ? new(Outcomes.Rejected, 4, level2, null, StaffTaskKinds.UnknownParty, null)
+                    : new(Outcomes.Accepted, 2, level2, null, null, null);
             }
 
             return AnswerTo.TryGetValue(type, out var answer)

@@ -133,7 +133,7 @@ public sealed partial class HostileInboxTests
     public async Task A_second_batch_on_the_same_database_does_not_run_while_the_first_holds_it()
     {
         using var service = new ServiceHarness();
-        service.DropSample("WMO305.xml");
+        service.Drop("WMO315.xml", Samples.AcceptedRequest(1));
         var settings = service.Get<Backoffice.Data.DatabaseSettings>();
 
         using (Backoffice.Data.DatabaseLock.TryAcquire(settings, Backoffice.Data.DatabaseLock.Batch, TimeSpan.Zero))
@@ -142,7 +142,7 @@ public sealed partial class HostileInboxTests
             Assert.That(blocked.Ran, Is.False);
             Assert.That(blocked.Results, Is.Empty, "nothing reported, nothing touched");
             Assert.That(blocked.LeftWork, Is.True);
-            Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO305.xml")), Is.True);
+            Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO315.xml")), Is.True);
         }
 
         var after = await service.Get<InboxBatch>().RunAsync(TimeSpan.Zero, CancellationToken.None);
@@ -177,7 +177,7 @@ public sealed partial class HostileInboxTests
         var secret = Path.Combine(service.DataDirectory, "secret.txt");
         File.WriteAllText(secret, "root:x:0:0:not for the store");
         File.CreateSymbolicLink(Path.Combine(service.Inbox, "p.xml"), secret);
-        service.DropSample("WMO305.xml", "q.xml");
+        service.Drop("q.xml", Samples.AcceptedRequest(1));
 
         var results = await RunAsync(service);
 
@@ -190,7 +190,7 @@ public sealed partial class HostileInboxTests
         Assert.That(await ScalarAsync<long>(service, "SELECT COUNT(*) FROM message"), Is.EqualTo(1), "only q.xml is stored");
         Assert.That(await ScalarAsync<long>(service, "SELECT COUNT(*) FROM message_content WHERE instr(CAST(content AS TEXT), 'root:x:0:0') > 0"), Is.Zero);
         var tasks = await service.Get<StaffTaskStore>().ListOpenAsync(CancellationToken.None);
-        Assert.That(tasks.Single().Kind, Is.EqualTo(StaffTaskKinds.RefusedEntry));
+        Assert.That(tasks.Select(t => t.Kind), Is.EquivalentTo(new[] { StaffTaskKinds.RefusedEntry, StaffTaskKinds.AnswerRequest, StaffTaskKinds.AnswerRequest }), "the link, and the two VOT lines q.xml asks for");
         Assert.That(results.Single(r => r.Input == "q.xml").Outcome, Is.EqualTo(Outcomes.Accepted));
     }
 
@@ -208,7 +208,7 @@ public sealed partial class HostileInboxTests
             }
         }
 
-        service.DropSample("WMO307.xml", "z.xml");
+        service.Drop("z.xml", Samples.AcceptedRequest(1));
 
         var results = await RunAsync(service).WaitAsync(TimeSpan.FromMinutes(1));
 
@@ -223,8 +223,8 @@ public sealed partial class HostileInboxTests
         using var service = new ServiceHarness(settings: new Dictionary<string, string?> { ["Inbox:SettleSeconds"] = "30" });
         service.DropSample("WMO301.xml", "download.xml.part");
         service.DropSample("WMO301.xml", ".upload.xml");
-        service.DropSample("WMO305.xml", "fresh.xml");
-        var settled = service.DropSample("WMO307.xml", "settled.xml");
+        service.Drop("fresh.xml", Samples.AcceptedRequest(1));
+        var settled = service.Drop("settled.xml", Samples.AcceptedRequest(2));
         File.SetLastWriteTimeUtc(settled, TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-5));
 
         var run = await service.Get<InboxBatch>().RunAsync(TimeSpan.Zero, CancellationToken.None);
@@ -240,7 +240,7 @@ public sealed partial class HostileInboxTests
     public async Task File_written_line_by_line_during_scans_is_stored_once_and_whole()
     {
         using var service = new ServiceHarness(settings: new Dictionary<string, string?> { ["Inbox:SettleSeconds"] = "1" });
-        var lines = File.ReadAllLines(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), "WMO301.xml"));
+        var lines = Encoding.UTF8.GetString(Samples.AcceptedRequest(1)).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
         var path = Path.Combine(service.Inbox, "slow.xml");
         var writer = Task.Run(async () =>
         {
@@ -273,7 +273,7 @@ public sealed partial class HostileInboxTests
     {
         using var service = new ServiceHarness();
         var name = new string('n', 247) + ".xml";
-        service.DropSample("WMO305.xml", name);
+        service.Drop(name, Samples.AcceptedRequest(1));
 
         var result = (await RunAsync(service)).Single();
 
@@ -310,9 +310,9 @@ public sealed partial class HostileInboxTests
         var inbox = Directory.CreateTempSubdirectory("backoffice-inbox-").FullName;
         try
         {
-            File.WriteAllBytes(Path.Combine(inbox, "m.xml"), Sample("WMO305.xml"));
+            File.WriteAllBytes(Path.Combine(inbox, "m.xml"), Samples.AcceptedRequest(1));
             Settle(Path.Combine(inbox, "m.xml"));
-            Assert.That(await BackofficeCli.RunAsync(["migrate", "--data", data], TextWriter.Null, TextWriter.Null), Is.EqualTo(ExitCodes.Ok));
+            Assert.That(await BackofficeCli.RunAsync(["import", "all", RepoPaths.DemoReference, "--data", data], TextWriter.Null, TextWriter.Null), Is.EqualTo(ExitCodes.Ok));
             var filler = disk.Fill();
 
             var stdout = new StringWriter();
@@ -327,7 +327,7 @@ public sealed partial class HostileInboxTests
             stdout = new StringWriter();
             exit = await BackofficeCli.RunAsync(["process", "--data", data, "--inbox", inbox, "--schemas", RepoPaths.IwmoSchemas], stdout, TextWriter.Null);
             Assert.That(exit, Is.EqualTo(ExitCodes.Ok));
-            Assert.That(stdout.ToString(), Does.Contain("m.xml: WMO305 accepted"));
+            Assert.That(stdout.ToString(), Does.Contain("m.xml: WMO315 accepted"));
         }
         finally
         {
@@ -430,7 +430,7 @@ public sealed partial class HostileInboxTests
         using var service = new ServiceHarness();
         for (var i = 0; i < 150; i++)
         {
-            Settle(service.Drop($"m{i:D3}.xml", Variant("WMO305.xml", i)));
+            Settle(service.Drop($"m{i:D3}.xml", Samples.AcceptedRequest(i)));
         }
 
         using var stop = new CancellationTokenSource();

@@ -22,7 +22,7 @@ public sealed class InboxBatchTests
     private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(RepoPaths.ReferenceSamples("iwmo-3.2"), name));
 
     [Test]
-    public async Task Reference_samples_are_stored_accepted_and_moved_to_processed()
+    public async Task Reference_samples_are_stored_judged_against_the_register_and_set_aside_by_verdict()
     {
         RepoPaths.RequireReference();
         using var service = new ServiceHarness();
@@ -33,14 +33,24 @@ public sealed class InboxBatchTests
 
         var results = await RunAsync(service);
 
-        Assert.That(results, Has.Count.EqualTo(7));
-        // The reference WMO317 fails TR380 at level 2 (iwmo-3.2.md §8.11) and is answered with a 318.
-        Assert.That(results.Where(r => r.MessageType != "WMO317").Select(r => r.Outcome), Is.All.EqualTo(InputOutcomes.Accepted));
-        Assert.That(results.Single(r => r.MessageType == "WMO317").Outcome, Is.EqualTo(Outcomes.Rejected));
-        Assert.That(results.Select(r => r.MessageType), Is.EquivalentTo(new[] { "WMO301", "WMO305", "WMO307", "WMO315", "WMO317", "WMO319", "WMO323" }));
+        // With the demo reference data and an empty register the samples, which do not belong to one
+        // client's story, come to these verdicts: the 315 is a request of a known provider and the 323
+        // has no register checks yet; the others name allocations or requests the register does not
+        // hold (TR379, TR019, TR355), and the 317 fails TR380 at level 2 (iwmo-3.2.md §8.11).
+        var verdicts = results.ToDictionary(r => r.MessageType!, r => (r.Outcome, Rule: r.Reason!.Split('(', ')')[1]));
+        Assert.That(verdicts, Is.EquivalentTo(new Dictionary<string, (string, string)>
+        {
+            ["WMO301"] = (Outcomes.Rejected, "TR379"),
+            ["WMO305"] = (Outcomes.Rejected, "TR019"),
+            ["WMO307"] = (Outcomes.Rejected, "TR019"),
+            ["WMO315"] = (Outcomes.Accepted, "header only, no retourcodes"),
+            ["WMO317"] = (Outcomes.Rejected, "TR380"),
+            ["WMO319"] = (Outcomes.Rejected, "TR355"),
+            ["WMO323"] = (Outcomes.Accepted, "levels 3 and 4"),
+        }));
         Assert.That(Directory.EnumerateFiles(service.Inbox), Is.Empty);
-        Assert.That(Directory.EnumerateFiles(service.Processed, "*.xml").Count(), Is.EqualTo(6));
-        Assert.That(Directory.EnumerateFiles(service.Quarantine, "*.xml").Count(), Is.EqualTo(1));
+        Assert.That(Directory.EnumerateFiles(service.Processed, "*.xml").Count(), Is.EqualTo(2));
+        Assert.That(Directory.EnumerateFiles(service.Quarantine, "*.xml").Count(), Is.EqualTo(5));
 
         var store = service.Get<MessageSummaries>();
         foreach (var result in results)
@@ -69,8 +79,8 @@ public sealed class InboxBatchTests
     public async Task Same_bytes_twice_are_one_message_reported_as_duplicate()
     {
         using var service = new ServiceHarness();
-        service.DropSample("WMO305.xml", "first.xml");
-        service.DropSample("WMO305.xml", "second.xml");
+        service.Drop("first.xml", Samples.AcceptedRequest(1));
+        service.Drop("second.xml", Samples.AcceptedRequest(1));
 
         var results = await RunAsync(service);
 
@@ -105,7 +115,7 @@ public sealed class InboxBatchTests
             service.Drop(name, input.Bytes);
         }
 
-        service.DropSample("WMO305.xml", "z-valid.xml");
+        service.Drop("z-valid.xml", Samples.AcceptedRequest(1));
 
         var results = await RunAsync(service);
 
@@ -134,7 +144,7 @@ public sealed class InboxBatchTests
     {
         using var service = new ServiceHarness();
         File.CreateSymbolicLink(Path.Combine(service.Inbox, "a-gone.xml"), Path.Combine(service.DataDirectory, "nowhere.xml"));
-        service.DropSample("WMO307.xml", "b-valid.xml");
+        service.Drop("b-valid.xml", Samples.AcceptedRequest(1));
 
         var results = await RunAsync(service);
 
@@ -168,9 +178,9 @@ public sealed class InboxBatchTests
     public async Task Stored_message_without_its_file_is_processed_from_the_store()
     {
         using var service = new ServiceHarness();
-        await using (var content = new MemoryStream(Sample("WMO319.xml")))
+        await using (var content = new MemoryStream(Samples.AcceptedRequest(1)))
         {
-            await service.Get<MessageIntakeStore>().ReceiveAsync(content, new IntakeSource("ggk", "WMO319.xml", TimeProvider.System.GetUtcNow()), CancellationToken.None);
+            await service.Get<MessageIntakeStore>().ReceiveAsync(content, new IntakeSource("ggk", "WMO315.xml", TimeProvider.System.GetUtcNow()), CancellationToken.None);
         }
 
         var results = await RunAsync(service);
@@ -190,7 +200,7 @@ public sealed class InboxBatchTests
             await connection.ExecuteAsync("ALTER TABLE message_finding RENAME TO message_finding_gone");
         }
 
-        service.DropSample("WMO305.xml");
+        service.Drop("WMO315.xml", Samples.AcceptedRequest(1));
         var broken = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Sample("WMO305.xml")).Replace("<wmo305:Geslacht>", "<wmo305:Geslacht>X", StringComparison.Ordinal));
         service.Drop("WMO305-broken.xml", broken);
 
@@ -205,30 +215,30 @@ public sealed class InboxBatchTests
             var status = await connection.ExecuteScalarAsync<string>("SELECT status FROM message WHERE id = @id", new { id = failed.MessageId });
             Assert.That(status, Is.EqualTo(MessageStatuses.Processing), "stored and claimed; the claim goes stale and a later scan retries it");
         }
-        Assert.That(results.Single(r => r.Input == "WMO305.xml").Outcome, Is.EqualTo(InputOutcomes.Accepted), "a message without findings still records");
+        Assert.That(results.Single(r => r.Input == "WMO315.xml").Outcome, Is.EqualTo(InputOutcomes.Accepted), "a message without findings still records");
     }
 
     [Test]
     public async Task File_that_cannot_be_set_aside_keeps_its_verdict_and_stays_for_the_next_scan()
     {
         using var service = new ServiceHarness();
-        service.DropSample("WMO305.xml");
+        service.Drop("WMO315.xml", Samples.AcceptedRequest(1));
         // Where the file should go, something else is in the way.
-        Directory.CreateDirectory(Path.Combine(service.Processed, "000001-000001-WMO305.xml"));
+        Directory.CreateDirectory(Path.Combine(service.Processed, "000001-000001-WMO315.xml"));
 
         var results = await RunAsync(service);
 
         Assert.That(results.Single().Outcome, Is.EqualTo(InputOutcomes.Failed), "left for the next scan");
         Assert.That(results.Single().MovedTo, Is.Null);
         Assert.That(results.Single().Reason, Does.Contain("verdict is recorded").And.Contain("could not be moved"));
-        Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO305.xml")), Is.True);
-        Assert.That(Directory.Exists(Path.Combine(service.Processed, "000001-000001-WMO305.xml")), Is.True, "what was in the way is untouched");
+        Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO315.xml")), Is.True);
+        Assert.That(Directory.Exists(Path.Combine(service.Processed, "000001-000001-WMO315.xml")), Is.True, "what was in the way is untouched");
 
         // Once the way is clear, the next scan finishes the same delivery: no duplicate row.
-        Directory.Delete(Path.Combine(service.Processed, "000001-000001-WMO305.xml"));
+        Directory.Delete(Path.Combine(service.Processed, "000001-000001-WMO315.xml"));
         var again = (await RunAsync(service)).Single();
         Assert.That(again.Outcome, Is.EqualTo(InputOutcomes.Accepted));
-        Assert.That(again.MovedTo, Is.EqualTo(Path.Combine(service.Processed, "000001-000001-WMO305.xml")));
+        Assert.That(again.MovedTo, Is.EqualTo(Path.Combine(service.Processed, "000001-000001-WMO315.xml")));
         var stored = await service.Get<MessageSummaries>().GetAsync(again.MessageId!.Value, CancellationToken.None);
         Assert.That(stored!.DeliveryCount, Is.EqualTo(1));
     }
@@ -237,12 +247,12 @@ public sealed class InboxBatchTests
     public async Task Leave_inbox_copies_instead_of_moving()
     {
         using var service = new ServiceHarness(leaveFiles: true);
-        service.DropSample("WMO301.xml");
+        service.Drop("WMO315.xml", Samples.AcceptedRequest(1));
 
         var first = await RunAsync(service);
         var second = await RunAsync(service);
 
-        Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO301.xml")), Is.True);
+        Assert.That(File.Exists(Path.Combine(service.Inbox, "WMO315.xml")), Is.True);
         Assert.That(first.Single().Outcome, Is.EqualTo(InputOutcomes.Accepted));
         Assert.That(second.Single().Outcome, Is.EqualTo(InputOutcomes.Unchanged), "the same file again is not a new delivery");
         var stored = await service.Get<MessageSummaries>().GetAsync(first.Single().MessageId!.Value, CancellationToken.None);

@@ -35,35 +35,44 @@ public sealed class AnswerPathTests
     private static string Outbox(ServiceHarness service) => Path.Combine(service.DataDirectory, "outbox");
 
     [Test]
-    public async Task Each_broken_provider_message_gets_one_header_only_0001_answer_and_the_valid_ones_none()
+    public async Task Each_broken_provider_message_gets_one_header_only_0001_answer_and_the_accepted_ones_theirs()
     {
         using var service = new ServiceHarness(processingDate: ProcessingDate);
         foreach (var sample in new[] { "WMO305.xml", "WMO307.xml", "WMO315.xml", "WMO323.xml" })
         {
             service.Drop("broken-" + sample, BrokenBsn(sample));
-            service.DropSample(sample);
         }
+
+        service.DropSample("WMO323.xml");
+        service.Drop("WMO315.xml", Samples.AcceptedRequest(1));
 
         var results = await RunAsync(service);
 
         var broken = results.Where(r => r.Input.StartsWith("broken-", StringComparison.Ordinal)).ToList();
         Assert.That(broken.Select(r => r.Outcome), Is.All.EqualTo(Outcomes.Rejected));
         Assert.That(broken.SelectMany(r => r.Findings).Select(f => (f.Level, f.Rule, f.Retourcode)), Is.All.EqualTo((2, "CS002", "0001")));
-        Assert.That(results.Where(r => !r.Input.StartsWith("broken-", StringComparison.Ordinal)).Select(r => (r.Outcome, r.RetourFile)), Is.All.EqualTo((Outcomes.Accepted, (string?)null)));
+        // An accepted 315 is answered with a 316 that holds only the header and no retourcodes; an
+        // accepted 323 waits for the declaration checks (the 325 comes with them) and has no answer yet.
+        var request = results.Single(r => r.Input == "WMO315.xml");
+        Assert.That((request.Outcome, Path.GetFileName(request.RetourFile)?[..6]), Is.EqualTo((Outcomes.Accepted, "WMO316")));
+        var declaration = results.Single(r => r.Input == "WMO323.xml");
+        Assert.That((declaration.Outcome, declaration.RetourFile), Is.EqualTo((Outcomes.Accepted, (string?)null)));
 
         var files = Directory.EnumerateFiles(Outbox(service)).Order(StringComparer.Ordinal).ToList();
-        Assert.That(files.Select(Path.GetFileName), Is.EqualTo(broken.Select(r => Path.GetFileName(r.RetourFile)).Order(StringComparer.Ordinal)));
-        Assert.That(files.Select(f => Path.GetFileName(f)![..6]), Is.EquivalentTo(new[] { "WMO306", "WMO308", "WMO316", "WMO325" }));
+        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(broken.Append(request).Select(r => Path.GetFileName(r.RetourFile))));
         var schemas = SchemaCatalogue.Load(RepoPaths.IwmoSchemas);
         foreach (var file in files)
         {
             await using var stream = File.OpenRead(file);
             Assert.That(new MessageValidator(schemas).Validate(stream, MessageScope.AnyDirection).Findings, Is.Empty, file);
             var xml = File.ReadAllText(file);
-            Assert.That(xml, Does.Contain("RetourCode>0001<"));
+            var isBroken = broken.Any(r => r.RetourFile == file);
+            Assert.That(xml.Contains("RetourCode>0001<", StringComparison.Ordinal), Is.EqualTo(isBroken), file);
             Assert.That(xml, Does.Contain("2026-11-27"), "dated on the processing date");
             Assert.That(xml, Does.Not.Contain("Client>"), "header only");
         }
+
+        Assert.That(files.Select(f => Path.GetFileName(f)![..6]), Is.EquivalentTo(new[] { "WMO306", "WMO308", "WMO316", "WMO316", "WMO325" }));
     }
 
     [Test]
@@ -146,7 +155,8 @@ public sealed class AnswerPathTests
     public async Task A_message_that_passes_level_2_is_recorded_as_waiting_for_levels_3_and_4_and_gets_no_answer()
     {
         using var service = new ServiceHarness(processingDate: ProcessingDate);
-        service.DropSample("WMO305.xml");
+        // The 323 is the one message whose cross-message checks come with the declarations issue.
+        service.DropSample("WMO323.xml");
 
         var result = (await RunAsync(service)).Single();
 
