@@ -1,5 +1,4 @@
 using Backoffice.Core.Messages;
-using Backoffice.Core.Standard;
 
 namespace Backoffice.Core.Register;
 
@@ -16,14 +15,15 @@ public static class PartyCheck
 {
     /// <summary>
     /// Why <paramref name="message"/> is refused for its parties, or null when both are ours: the
-    /// municipality side (Afzender of what the municipality sends, Ontvanger of what the provider
-    /// sends) must be served, the provider side known. Names elements, never their values.
+    /// municipality side (Afzender of what the municipality sends and of the retours 302/320 that copy
+    /// its header, Ontvanger of what the provider sends) must be served, the provider side known.
+    /// Names elements, never their values.
     /// </summary>
     public static string? Refusal(IwmoMessage message, PartyView parties)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(parties);
-        var fromMunicipality = message.Type.Direction == MessageDirection.MunicipalityToProvider;
+        var fromMunicipality = message.Type.MunicipalityIsAfzender;
         var (municipalityElement, providerElement) = fromMunicipality ? ("Afzender", "Ontvanger") : ("Ontvanger", "Afzender");
         return (parties.MunicipalityServed, parties.ProviderKnown) switch
         {

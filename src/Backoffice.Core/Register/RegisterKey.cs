@@ -26,7 +26,7 @@ public sealed record RegisterKey(
     {
         ArgumentNullException.ThrowIfNull(message);
         var header = message.Header;
-        var fromMunicipality = message.Type.Direction == MessageDirection.MunicipalityToProvider;
+        var fromMunicipality = message.Type.MunicipalityIsAfzender;
         var municipality = fromMunicipality ? header.Afzender : header.Ontvanger;
         var provider = fromMunicipality ? header.Ontvanger : header.Afzender;
         var (bsn, numbers, references) = message switch

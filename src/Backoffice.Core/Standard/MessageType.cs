@@ -33,6 +33,14 @@ public sealed record MessageType(
     /// </summary>
     public bool IsMunicipalityAnswer => IsAnswer && Direction == MessageDirection.MunicipalityToProvider;
 
+    /// <summary>
+    /// Whether the header's Afzender is the municipality and its Ontvanger the provider. So it is in
+    /// what the municipality sends (301, 319, 325) and also in the providers' retours 302 and 320: a
+    /// retour header copies Afzender and Ontvanger from the heen message (IV028). In our own retours
+    /// 306 ... 318 the Afzender is therefore the provider, as in the 305 ... 317 they answer.
+    /// </summary>
+    public bool MunicipalityIsAfzender => Name == "WMO325" || (IsAnswer ? Direction == MessageDirection.ProviderToMunicipality : Direction == MessageDirection.MunicipalityToProvider);
+
     public static readonly MessageType Wmo301 = new("WMO301", 414, MessageDirection.MunicipalityToProvider, "WMO302", null);
     public static readonly MessageType Wmo302 = new("WMO302", 415, MessageDirection.ProviderToMunicipality, null, "WMO301");
     public static readonly MessageType Wmo305 = new("WMO305", 418, MessageDirection.ProviderToMunicipality, "WMO306", null);

@@ -32,8 +32,8 @@ public sealed class RegisterStore
           AND m.message_type = @message_type
           AND m.sender = @sender
           AND m.identificatie = @identificatie
-          AND m.checked_level >= 3
-          AND (m.outcome = 'accepted' OR EXISTS (SELECT 1 FROM message_answer a WHERE a.message_id = m.id));
+          AND (m.outcome = 'accepted'
+               OR (m.checked_level >= 3 AND EXISTS (SELECT 1 FROM message_answer a WHERE a.message_id = m.id)));
         """;
 
     private const string AllocationsSql = """
@@ -293,7 +293,7 @@ public sealed class RegisterStore
         p.Add("provider", a.Provider, DbType.AnsiString, size: 8);
         p.Add("bsn", a.Bsn, DbType.AnsiString, size: 9);
         p.Add("toewijzing_nummer", v.ToewijzingNummer, DbType.Int32);
-        p.Add("referentie_aanbieder", v.ReferentieAanbieder, DbType.AnsiString, size: 15);
+        p.Add("referentie_aanbieder", v.ReferentieAanbieder, DbType.AnsiString, size: 36);
         p.Add("product_categorie", v.Product?.Categorie, DbType.AnsiString, size: 2);
         p.Add("product_code", v.Product?.Code, DbType.AnsiString, size: 5);
         p.Add("toewijzingsdatum", Day(v.Toewijzingsdatum), DbType.AnsiString, size: 10);
@@ -305,7 +305,7 @@ public sealed class RegisterStore
         p.Add("eenheid", v.Omvang?.Eenheid, DbType.AnsiString, size: 2);
         p.Add("frequentie", v.Omvang?.Frequentie, DbType.AnsiString, size: 1);
         p.Add("budget", v.Budget, DbType.Int64);
-        p.Add("commentaar", v.Commentaar, DbType.String, size: 200);
+        p.Add("commentaar", v.Commentaar, DbType.String, size: -1);
         p.Add("backing", Backing(a.Backing), DbType.AnsiString, size: 20);
         p.Add("indication_number", a.Indication?.Number, DbType.AnsiString, size: 40);
         p.Add("indication_version", a.Indication?.Version, DbType.Int32);

@@ -22,6 +22,14 @@ public sealed class MessageTypeTests
     }
 
     [Test]
+    public void The_municipality_is_the_Afzender_of_what_it_sends_and_of_the_retours_that_copy_its_header()
+    {
+        var afzender = MessageType.All.Where(t => t.MunicipalityIsAfzender).Select(t => t.Name);
+
+        Assert.That(afzender, Is.EqualTo(new[] { "WMO301", "WMO302", "WMO319", "WMO320", "WMO325" }));
+    }
+
+    [Test]
     public void Every_answer_names_a_heen_message_whose_answer_it_is()
     {
         foreach (var answer in MessageType.All.Where(t => t.IsAnswer))

@@ -146,8 +146,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0003_level2_answers.sql"] = "b24aeb13a60644b61565e2535f53c4d742a8511d45f5a30a8bca55050effff2e",
         ["Backoffice.Data.Migrations.Sqlite.0004_reference_data.sql"] = "ac371fa8496ec1fb3c2c41b5e8177cb639d281910b61e775e7867fdcedfbba10",
         ["Backoffice.Data.Migrations.SqlServer.0004_reference_data.sql"] = "27c23c47f2259f7a4e865cd2825472b1fadc5bafd812c69a4df26b9d07d8dd62",
-        ["Backoffice.Data.Migrations.Sqlite.0005_allocation_register.sql"] = "e0a07e08d5ba6ba2d5aa336f6f44ae36266f4a27c2fef4afaedb24c4686107d3",
-        ["Backoffice.Data.Migrations.SqlServer.0005_allocation_register.sql"] = "7777501ccef3a0339fa786b36c712337338215e3fc72d4442b22e41f8649d4b2",
+        ["Backoffice.Data.Migrations.Sqlite.0005_allocation_register.sql"] = "c5f77ef45a832e38ec38bb79a99907226cf1b620f88f8471771a37d5dd3a2851",
+        ["Backoffice.Data.Migrations.SqlServer.0005_allocation_register.sql"] = "99152b480ec418ead57cbeaf8eac4ec4a0adfd11ac6d537be5304b3595fa4742",
     };
 
     [Test]

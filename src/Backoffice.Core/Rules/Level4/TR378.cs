@@ -32,7 +32,7 @@ internal sealed class TR378 : IRegisterRule
 
     public void Check(IwmoMessage message, RegisterView before, RuleReport report)
     {
-        var fromMunicipality = message.Type.Direction == MessageDirection.MunicipalityToProvider;
+        var fromMunicipality = message.Type.MunicipalityIsAfzender;
         var code = fromMunicipality ? message.Header.Afzender : message.Header.Ontvanger;
         if (CbsGemeentecodes.Contains(code))
         {

@@ -16,7 +16,7 @@ CREATE TABLE dbo.allocation_version (
     provider             char(8)       NOT NULL,
     bsn                  char(9)       NOT NULL,
     toewijzing_nummer    int           NOT NULL,
-    referentie_aanbieder varchar(15)   NULL,
+    referentie_aanbieder varchar(36)   NULL,
     product_categorie    char(2)       NULL,
     product_code         varchar(5)    NULL,
     toewijzingsdatum     char(10)      NOT NULL,
@@ -28,14 +28,17 @@ CREATE TABLE dbo.allocation_version (
     eenheid              char(2)       NULL,
     frequentie           char(1)       NULL,
     budget               bigint        NULL,
-    commentaar           nvarchar(200) NULL,
+    commentaar           nvarchar(max) NULL,
     backing              varchar(20)   NOT NULL,
     indication_number    varchar(40)   NULL,
     indication_version   int           NULL,
     recorded_at          datetime2(7)  NOT NULL,
     CONSTRAINT pk_allocation_version PRIMARY KEY CLUSTERED (id),
     CONSTRAINT fk_allocation_version_message FOREIGN KEY (message_id) REFERENCES dbo.message (id),
-    CONSTRAINT uq_allocation_version UNIQUE (municipality, toewijzing_nummer, toewijzingsdatum, toewijzingstijd),
+    -- One row per version (IV013: number and moment) and ReferentieAanbieder (36, LDT_Referentie):
+    -- a version resent with the reference of the request it answers (IV093) is kept beside the
+    -- first, so TR379 can tell which reference was sent with it; an identical resend adds nothing.
+    CONSTRAINT uq_allocation_version UNIQUE (municipality, toewijzing_nummer, toewijzingsdatum, toewijzingstijd, referentie_aanbieder),
     CONSTRAINT ck_allocation_version_backing CHECK (backing IN ('backed', 'outside-period', 'unbacked'))
 );
 GO
@@ -76,7 +79,7 @@ CREATE TABLE dbo.request (
     municipality          char(4)      NOT NULL,
     provider              char(8)      NOT NULL,
     bsn                   char(9)      NOT NULL,
-    referentie_aanbieder  varchar(15)  NOT NULL,
+    referentie_aanbieder  varchar(36)  NOT NULL,
     request_date          char(10)     NOT NULL,
     received_on           char(10)     NOT NULL,
     due_on                char(10)     NOT NULL,

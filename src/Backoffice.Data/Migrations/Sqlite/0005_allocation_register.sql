@@ -58,7 +58,10 @@ CREATE TABLE allocation_version (
     indication_number    TEXT    NULL,
     indication_version   INTEGER NULL,
     recorded_at          TEXT    NOT NULL,
-    CONSTRAINT uq_allocation_version UNIQUE (municipality, toewijzing_nummer, toewijzingsdatum, toewijzingstijd)
+    -- One row per version (IV013: number and moment) and ReferentieAanbieder (36, LDT_Referentie):
+    -- a version resent with the reference of the request it answers (IV093) is kept beside the
+    -- first, so TR379 can tell which reference was sent with it; an identical resend adds nothing.
+    CONSTRAINT uq_allocation_version UNIQUE (municipality, toewijzing_nummer, toewijzingsdatum, toewijzingstijd, referentie_aanbieder)
 );
 
 CREATE INDEX ix_allocation_version_client ON allocation_version (municipality, provider, bsn);

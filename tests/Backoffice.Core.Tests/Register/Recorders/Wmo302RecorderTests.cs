@@ -21,6 +21,27 @@ public sealed class Wmo302RecorderTests
         [clientCode]);
 
     [Test]
+    public void A_302_is_keyed_to_the_municipality_and_provider_of_the_301_whose_header_it_copies()
+    {
+        var heen = Wmo301(Allocation());
+
+        var key = RegisterKey.For(Retour(heen, null, null));
+
+        // IV028: the retour's Afzender is the 301's (the municipality), its Ontvanger the provider.
+        Assert.That((key.Municipality, key.Provider), Is.EqualTo((Municipality, Provider)));
+    }
+
+    [Test]
+    public void A_302_from_a_provider_we_know_to_a_municipality_we_serve_passes_the_party_check()
+    {
+        var retour = Retour(Wmo301(Allocation()), null, null);
+
+        Assert.That(PartyCheck.Refusal(retour, new PartyView(true, "Diemen", true, "Thuiszorg")), Is.Null);
+        Assert.That(PartyCheck.Refusal(retour, new PartyView(false, null, true, "Thuiszorg")), Does.Contain("Header Afzender"));
+        Assert.That(PartyCheck.Refusal(retour, new PartyView(true, "Diemen", false, null)), Does.Contain("Header Ontvanger"));
+    }
+
+    [Test]
     public void An_accepted_301_is_recorded_against_its_identification_without_rejections()
     {
         var heen = Wmo301(Allocation());
