@@ -54,6 +54,12 @@ public sealed class RegisterStore
         ORDER BY id;
         """;
 
+    private const string RequestByReferenceSql = """
+        SELECT id, message_id, kind, municipality, provider, bsn, referentie_aanbieder, request_date, received_on, state, in_onderzoek_on
+        FROM request
+        WHERE provider = @provider AND referentie_aanbieder = @referentie_aanbieder;
+        """;
+
     private const string RequestsSql = """
         SELECT id, message_id, kind, municipality, provider, bsn, referentie_aanbieder, request_date, received_on, state, in_onderzoek_on
         FROM request
@@ -171,6 +177,19 @@ public sealed class RegisterStore
             [.. lines.Where(l => l.kind == "stop").Select(l => l.ToStop())],
             requests,
             indications);
+    }
+
+    /// <summary>The request of <paramref name="provider"/> with <paramref name="reference"/> (unique per provider, TR347), or null.</summary>
+    public async Task<RecordedRequest?> FindRequestAsync(string provider, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(reference);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var p = new DynamicParameters();
+        p.Add("provider", provider, DbType.AnsiString, size: 8);
+        p.Add("referentie_aanbieder", reference, DbType.AnsiString, size: 36);
+        var row = await connection.QuerySingleOrDefaultAsync<RequestRow>(new CommandDefinition(RequestByReferenceSql, p, cancellationToken: cancellationToken));
+        return row?.ToRecord();
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public static class BackofficeCli
             MigrateCommand.Create(stdout, stderr),
             QueueCommand.Create(stdout, stderr),
             ImportCommand.Create(stdout, stderr),
+            AnswerRequestCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

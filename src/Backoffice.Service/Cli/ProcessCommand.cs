@@ -91,7 +91,8 @@ internal static class ProcessCommand
         }
     }
 
-    private static void Report(BatchRun run, bool json, TextWriter stdout, TextWriter stderr)
+    /// <summary>Prints what a batch did, text or json; also used by <c>answer-request</c> for its one message.</summary>
+    internal static void Report(BatchRun run, bool json, TextWriter stdout, TextWriter stderr)
     {
         if (!run.Ran)
         {
@@ -131,7 +132,7 @@ internal static class ProcessCommand
         }
     }
 
-    private static void Dispose(IHost? host, TextWriter stderr)
+    internal static void Dispose(IHost? host, TextWriter stderr)
     {
         try
         {

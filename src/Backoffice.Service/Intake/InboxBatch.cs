@@ -62,15 +62,7 @@ public sealed class InboxBatch(
             return BatchRun.NotRun;
         }
 
-        // Answers committed by a run that stopped before writing them go out first.
-        try
-        {
-            await outbox.FlushAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
-        {
-            logger.LogError("Unwritten answers could not be listed ({Error}); the next scan writes them", Redaction.Describe(ex));
-        }
+        await FlushOutboxAsync();
         var results = new List<InputResult>();
         var seen = new HashSet<long>();
         foreach (var name in ListInbox())
@@ -117,6 +109,41 @@ public sealed class InboxBatch(
         }
 
         return new BatchRun(true, results, Stopped: false);
+    }
+
+    /// <summary>
+    /// One message already in the store, one the backoffice made itself (the 319 staff ask for with
+    /// <c>answer-request</c>), processed as a batch of its own: under the batch lock, after the
+    /// unwritten answers, by the same processor as every other message. When another batch holds
+    /// the database past <paramref name="lockWait"/> nothing is done; the message stays pending and
+    /// the next batch finishes it.
+    /// </summary>
+    /// <param name="input">How the result names the message (its made-up file name).</param>
+    public async Task<BatchRun> ProcessStoredAsync(long messageId, string input, TimeSpan lockWait, CancellationToken stop)
+    {
+        paths.EnsureWorkFolders();
+        using var batchLock = await Task.Run(() => DatabaseLock.TryAcquire(database, DatabaseLock.Batch, lockWait, stop), stop);
+        if (batchLock is null)
+        {
+            logger.LogInformation("Another batch is running on this database; message {MessageId} is left for the next one", messageId);
+            return BatchRun.NotRun;
+        }
+
+        await FlushOutboxAsync();
+        return new BatchRun(true, [ResultFrom(input, await processor.ProcessAsync(messageId, CancellationToken.None))], Stopped: false);
+    }
+
+    /// <summary>Answers committed by a run that stopped before writing them go out first.</summary>
+    private async Task FlushOutboxAsync()
+    {
+        try
+        {
+            await outbox.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
+        {
+            logger.LogError("Unwritten answers could not be listed ({Error}); the next scan writes them", Redaction.Describe(ex));
+        }
     }
 
     /// <summary>Entry names in the inbox, ordinal order; hidden and temporary names are left alone.</summary>
