@@ -107,15 +107,23 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
             return Finish(new CheckedMessage(level1, message, found, 2, null, null), Level2Answer.For(message, answerIdentity, validator.Catalogue), Level2Answer.Code, answerIdentity);
         }
 
-        if (register is null || !IsRegisterChecked(message.Type))
+        if (register is null)
         {
-            // Passed level 2; its cross-message checks are not run here (validate) or not built yet (323).
+            // Passed level 2; the cross-message checks are not run here (validate).
             return new CheckedMessage(level1, message, [], 2, null, null);
         }
 
         var view = await register(RegisterKey.For(message), cancellationToken);
+        var refused = PartyCheck.Refusal(message, view.Parties);
+        if (!IsRegisterChecked(message.Type))
+        {
+            // A 323: its parties are checked like every message's, its cross-message rules come with
+            // the declarations; until then its verdict covers level 2.
+            return new CheckedMessage(level1, message, [], 2, null, null) { Register = view, Refused = refused };
+        }
+
         var passed = new CheckedMessage(level1, message, [], 4, null, null) { Register = view };
-        if (PartyCheck.Refusal(message, view.Parties) is { } refused)
+        if (refused is not null)
         {
             return passed with { Refused = refused };
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using Backoffice.Core.Register;
 using Backoffice.Core.Retours;
 using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
@@ -29,6 +30,19 @@ public sealed class MessageCheckTests
         var result = await Check.CheckAsync(Bytes(Sample("WMO305.xml")), MessageScope.Inbound, Identity, CancellationToken.None);
 
         Assert.That((result.Rejected, result.CheckedLevel, result.Answer, result.Held), Is.EqualTo((false, 2, (BuiltAnswer?)null, (string?)null)));
+    }
+
+    [TestCase(true, true, false)]
+    [TestCase(false, true, true)]
+    [TestCase(true, false, true)]
+    public async Task A_declaration_is_refused_for_its_parties_like_every_message_and_otherwise_judged_at_level_2(bool served, bool known, bool refused)
+    {
+        var view = RegisterView.Empty(new DateOnly(2026, 12, 1)) with { Parties = new PartyView(served, null, known, null) };
+
+        var result = await Check.CheckAsync(Bytes(Sample("WMO323.xml")), MessageScope.Inbound, Identity, CancellationToken.None, (_, _) => Task.FromResult(view));
+
+        Assert.That((result.Rejected, result.Refused is not null, result.CheckedLevel, result.Answer), Is.EqualTo((refused, refused, 2, (BuiltAnswer?)null)));
+        Assert.That(result.Changes, Is.Empty);
     }
 
     [Test]

@@ -17,6 +17,8 @@ public sealed class RunTests
         using var stop = new CancellationTokenSource();
         try
         {
+            // The 323's parties must be known for it to be accepted (set aside in processed/).
+            Assert.That(await BackofficeCli.RunAsync(["import", "all", RepoPaths.DemoReference, "--data", root.FullName], TextWriter.Null, TextWriter.Null), Is.EqualTo(ExitCodes.Ok));
             var running = BackofficeCli.RunAsync(["run", "--data", root.FullName, "--schemas", RepoPaths.IwmoSchemas], TextWriter.Null, TextWriter.Null, stop.Token);
 
             var processed = Path.Combine(root.FullName, "processed", "000001-000001-WMO323.xml");
