@@ -262,7 +262,7 @@ public static class Report
                 $"| {p.Name} | {p.Messages:N0} | {p.Bytes:N0} | {p.Accepted:N0} | {p.Messages - p.Accepted:N0}{Rules(p)} | {p.Answers:N0} | {p.Seconds:0.00} | {p.MessagesPerSecond:N0} | {p.ValidatingRead:0.000} | {p.Messages / p.ValidatingRead:N0} | {p.Ratio:0.0} × |");
         }
 
-        text.AppendLine().AppendLine("Memory along each phase (MB = 10^6 bytes): after each chunk the working set and GC heap, their peaks sampled every 5 ms during the chunk, and the live heap after a full GC:").AppendLine();
+        text.AppendLine().AppendLine(Inv, $"Memory along each phase (MB = 10^6 bytes): after each chunk the working set and GC heap, their peaks sampled every 5 ms during the chunk, and the live heap after a full GC. During the load the benchmark itself holds the load's {Mb(region.Load.Bytes)} MB of bytes for the baseline read (dropped before the day):").AppendLine();
         text.AppendLine("| Phase | After messages | Chunk s | Chunk msg/s | WS | Peak WS in chunk | GC heap | Peak GC heap in chunk | Live after GC |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in new[] { region.Load, region.Day })
