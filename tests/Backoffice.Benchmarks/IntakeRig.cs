@@ -22,7 +22,8 @@ public sealed class IntakeRig : IDisposable
     private readonly IHost _host;
     private readonly InboxBatch _batch;
 
-    public IntakeRig(string root, string schemasDirectory)
+    /// <param name="processingDate">Pins the processing date (as <c>process --processing-date</c> does); null: today.</param>
+    public IntakeRig(string root, string schemasDirectory, DateOnly? processingDate = null)
     {
         Root = Directory.CreateDirectory(root).FullName;
         Inbox = Path.Combine(Root, "inbox");
@@ -35,10 +36,11 @@ public sealed class IntakeRig : IDisposable
             ["Log:MinimumLevel"] = "Warning",
             ["Inbox:SettleSeconds"] = "0",
         };
-        _host = BackofficeHost.CreateBuilder(new HostSettings(overrides, ConsoleToStandardError: true)).Build();
+        _host = BackofficeHost.CreateBuilder(new HostSettings(overrides, ProcessingDate: processingDate, ConsoleToStandardError: true)).Build();
         DatabaseMigrator.Migrate(_host.Services.GetRequiredService<DatabaseSettings>());
         _batch = _host.Services.GetRequiredService<InboxBatch>();
         Processed = Path.Combine(Root, "data", "processed");
+        Outbox = Path.Combine(Root, "data", "outbox");
     }
 
     public string Root { get; }
@@ -46,6 +48,15 @@ public sealed class IntakeRig : IDisposable
     public string Inbox { get; }
 
     public string Processed { get; }
+
+    public string Outbox { get; }
+
+    /// <summary>The host's services, for what a run needs besides the batch (the importer, the register).</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>One inbox batch over whatever is in the inbox, every result returned (callers judge the outcomes).</summary>
+    public async Task<IReadOnlyList<InputResult>> RunBatchAsync(CancellationToken cancellationToken = default) =>
+        (await _batch.RunAsync(TimeSpan.Zero, cancellationToken)).Results;
 
     /// <summary>Puts one delivery in the inbox (not timed by callers).</summary>
     public void Deliver(string name, byte[] content) => File.WriteAllBytes(Path.Combine(Inbox, name), content);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Backoffice.Benchmarks;
 using Backoffice.TestSupport;
+using Backoffice.TestSupport.Generators;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -12,6 +13,8 @@ using Perfolizer.Horology;
 //   dotnet run -c Release --project tests/Backoffice.Benchmarks -- [--sizes 1000,10000,20000]
 //       [--clients 1000,10000] [--products 1000,10000] [--work DIR] [--schemas DIR] [--quick]
 //       [--no-bdn] [--no-peak] [--no-oneshot] [--oneshot-files 5] [--oneshot-prestaties 20000] [--runs 3]
+//       [--no-region | --region-only] [--region-clients 20000] [--region-day 2000] [--region-providers 50]
+//       [--region-municipalities 4] [--region-chunks 4]
 //   child mode (started by the run itself): --peak bare|xsd|validator|intake|check FILE [--schemas DIR]
 var options = Arguments.Parse(args);
 if (options.PeakMode is { } peakMode)
@@ -20,6 +23,19 @@ if (options.PeakMode is { } peakMode)
 }
 
 var log = Console.Out;
+if (options.RegionOnly)
+{
+    log.WriteLine("Region traffic only (issue 7):");
+    var regionOnly = await RunRegionAsync(options, log);
+    var regionTable = Report.RegionMarkdown(regionOnly);
+    log.WriteLine();
+    log.WriteLine(regionTable);
+    var regionFile = Path.Combine(Path.GetFullPath(options.Work), "results.md");
+    File.WriteAllText(regionFile, regionTable);
+    log.WriteLine($"(also written to {regionFile})");
+    return 0;
+}
+
 BenchmarkData.Configure(options.Sizes, options.Clients, options.Products, options.Work, options.Schemas);
 log.WriteLine($"Schemas: {BenchmarkData.SchemasDirectory}");
 log.WriteLine("Generating WMO323 and WMO301 inputs (deterministic) and checking them against the schemas and the level-2 rules:");
@@ -83,12 +99,33 @@ if (options.RunOneShot)
 }
 
 var table = Report.Markdown(BenchmarkData.Files, BenchmarkData.Largest, BenchmarkData.Wmo301Inputs, throughput, peaks, oneShot);
+if (options.RunRegion)
+{
+    log.WriteLine();
+    log.WriteLine("Region traffic (issue 7):");
+    table += Report.RegionMarkdown(await RunRegionAsync(options, log));
+}
+
 log.WriteLine();
 log.WriteLine(table);
 var resultsFile = Path.Combine(BenchmarkData.WorkDirectory, "results.md");
 File.WriteAllText(resultsFile, table);
 log.WriteLine($"(also written to {resultsFile})");
 return throughput.Any(m => m.MedianNanoseconds is null) ? 1 : 0;
+
+static Task<RegionResult> RunRegionAsync(Arguments options, TextWriter log) => RegionRun.RunAsync(
+    log,
+    new RegionTrafficOptions
+    {
+        Clients = options.RegionClients,
+        DayMessages = options.RegionDay,
+        Providers = options.RegionProviders,
+        Municipalities = options.RegionMunicipalities,
+    },
+    options.RegionChunks,
+    options.Runs,
+    Path.GetFullPath(options.Work),
+    Path.GetFullPath(options.Schemas));
 
 /// <summary>Command line of the benchmark executable.</summary>
 internal sealed record Arguments(
@@ -107,6 +144,20 @@ internal sealed record Arguments(
     string? PeakMode,
     string? PeakFile)
 {
+    public bool RunRegion { get; init; } = true;
+
+    public bool RegionOnly { get; init; }
+
+    public int RegionClients { get; init; } = 20_000;
+
+    public int RegionDay { get; init; } = 2_000;
+
+    public int RegionProviders { get; init; } = 50;
+
+    public int RegionMunicipalities { get; init; } = 4;
+
+    public int RegionChunks { get; init; } = 4;
+
     public static Arguments Parse(string[] args)
     {
         var result = new Arguments(
@@ -141,6 +192,13 @@ internal sealed record Arguments(
                 "--oneshot-files" => result with { OneShotFiles = Number(Value()) },
                 "--oneshot-prestaties" => result with { OneShotPrestaties = Number(Value()) },
                 "--runs" => result with { Runs = Number(Value()) },
+                "--no-region" => result with { RunRegion = false },
+                "--region-only" => result with { RegionOnly = true },
+                "--region-clients" => result with { RegionClients = Number(Value()) },
+                "--region-day" => result with { RegionDay = Number(Value()) },
+                "--region-providers" => result with { RegionProviders = Number(Value()) },
+                "--region-municipalities" => result with { RegionMunicipalities = Number(Value()) },
+                "--region-chunks" => result with { RegionChunks = Number(Value()) },
                 "--peak" => result with { PeakMode = Value(), PeakFile = Value() },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. See the usage comment at the top of Program.cs."),
             };

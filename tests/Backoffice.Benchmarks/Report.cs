@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Backoffice.TestSupport.Generators;
 using BenchmarkDotNet.Reports;
 
 namespace Backoffice.Benchmarks;
@@ -234,6 +235,80 @@ public static class Report
             text.AppendLine(line);
         }
     }
+
+    /// <summary>Issue 7: the day's batch end to end within this many times the validating read of the same bytes.</summary>
+    public const double RegionDayVsXsdTarget = 3.0;
+
+    /// <summary>
+    /// "Memory independent of the number of messages", judged on what stays alive: the live heap after
+    /// a full GC at the last sample may exceed the first by at most this much per 1,000 messages.
+    /// </summary>
+    public const long RegionLiveGrowthPerThousandBytes = 1_000_000;
+
+    /// <summary>The region section (issue 7): throughput of the load and of the day, the ratio to the validating read, memory along the day.</summary>
+    public static string RegionMarkdown(RegionResult region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var text = new StringBuilder();
+        var o = region.Options;
+        var mix = string.Join(", ", region.Mix.OrderBy(m => m.Key.Name, StringComparer.Ordinal).Select(m => string.Create(Inv, $"{m.Value:N0} {m.Key.Name}")));
+        text.AppendLine().AppendLine("Region traffic (issue 7), through the real host (files in the inbox, InboxBatch, SQLite), processing date pinned to " + RegionTrafficGenerator.ProcessingDate.ToString("yyyy-MM-dd", Inv) + ":").AppendLine();
+        text.AppendLine(Inv, $"Region: {o.Municipalities} municipalities, {o.Providers} providers, {o.Clients:N0} clients with {region.Allocations:N0} allocations (1 to 3 each) and as many indications (import {region.ImportSeconds:0.00} s); the day: {mix}. Preflight: {region.PreflightMessages} messages of a small region, all accepted. Time = the inbox batches only (files written to the inbox before each chunk, untimed); validating read = b. XmlReader + XSD over the same bytes from memory, median of {region.Day.ValidatingReadSeconds.Count} passes in this run.");
+        text.AppendLine().AppendLine("| Phase | Messages | Bytes | Accepted | Not accepted | Answers in outbox | Wall s | Messages/s | Validating read s | Read messages/s | vs validating read |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var p in new[] { region.Load, region.Day })
+        {
+            text.AppendLine(Inv,
+                $"| {p.Name} | {p.Messages:N0} | {p.Bytes:N0} | {p.Accepted:N0} | {p.Messages - p.Accepted:N0}{Rules(p)} | {p.Answers:N0} | {p.Seconds:0.00} | {p.MessagesPerSecond:N0} | {p.ValidatingRead:0.000} | {p.Messages / p.ValidatingRead:N0} | {p.Ratio:0.0} × |");
+        }
+
+        text.AppendLine().AppendLine(Inv, $"Memory along each phase (MB = 10^6 bytes): after each chunk the working set and GC heap, their peaks sampled every 5 ms during the chunk, and the live heap after a full GC. During the load the benchmark itself holds the load's {Mb(region.Load.Bytes)} MB of bytes for the baseline read (dropped before the day):").AppendLine();
+        text.AppendLine("| Phase | After messages | Chunk s | Chunk msg/s | WS | Peak WS in chunk | GC heap | Peak GC heap in chunk | Live after GC |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var p in new[] { region.Load, region.Day })
+        {
+            var previous = 0;
+            foreach (var m in p.Samples)
+            {
+                text.AppendLine(Inv,
+                    $"| {p.Name} | {m.Processed:N0} | {m.ChunkSeconds:0.00} | {(m.Processed - previous) / m.ChunkSeconds:N0} | {Mb(m.WorkingSetBytes)} | {Mb(m.PeakWorkingSetBytes)} | {Mb(m.GcHeapBytes)} | {Mb(m.PeakGcHeapBytes)} | {Mb(m.LiveHeapBytes)} |");
+                previous = m.Processed;
+            }
+        }
+
+        var b = region.Breakdown;
+        var day = region.Day;
+        var rest = day.Seconds - b.CheckLevel14Seconds;
+        text.AppendLine().AppendLine(Inv, $"Where the day's time goes (each part timed alone over the same {day.Messages:N0} messages before the day ran, read-only; the rest is the full path minus levels 1 to 4):").AppendLine();
+        text.AppendLine("| Part | Seconds | Share of the day | vs validating read |").AppendLine("|---|---:|---:|---:|");
+        text.AppendLine(Inv, $"| b. XmlReader + XSD (baseline) | {day.ValidatingRead:0.000} | {Share(day.ValidatingRead, day.Seconds)} | 1.0 × |");
+        text.AppendLine(Inv, $"| Level 1 + 2 (MessageCheck, no register) | {b.CheckLevel12Seconds:0.000} | {Share(b.CheckLevel12Seconds, day.Seconds)} | {b.CheckLevel12Seconds / day.ValidatingRead:0.0} × |");
+        text.AppendLine(Inv, $"| Register views alone (RegisterStore.LoadViewAsync) | {b.ViewLoadSeconds:0.000} | {Share(b.ViewLoadSeconds, day.Seconds)} | {b.ViewLoadSeconds / day.ValidatingRead:0.0} × |");
+        text.AppendLine(Inv, $"| Levels 1 to 4 with the views (no commit) | {b.CheckLevel14Seconds:0.000} | {Share(b.CheckLevel14Seconds, day.Seconds)} | {b.CheckLevel14Seconds / day.ValidatingRead:0.0} × |");
+        text.AppendLine(Inv, $"| Rest: intake store, claim, commit of verdict + register + answer, file moves, outbox | {rest:0.000} | {Share(rest, day.Seconds)} | {rest / day.ValidatingRead:0.0} × |");
+        text.AppendLine(Inv, $"| Whole day, end to end | {day.Seconds:0.000} | 100% | {day.Ratio:0.0} × |");
+
+        var first = day.Samples.Count > 0 ? day.Samples[0] : null;
+        var last = day.Samples.Count > 0 ? day.Samples[^1] : null;
+        text.AppendLine().AppendLine("Targets (issue 7):").AppendLine();
+        text.AppendLine("| Target | Input | Measured | |").AppendLine("|---|---|---:|---|");
+        text.AppendLine(Inv, $"| Day batch ≤ {RegionDayVsXsdTarget:0} × validating read of the same bytes | {day.Messages:N0} messages of the day | {day.Ratio:0.0} × ({day.Seconds:0.00} s vs {day.ValidatingRead:0.000} s) | {Verdict(day.Ratio <= RegionDayVsXsdTarget)} |");
+        if (first is not null && last is not null && last.Processed > first.Processed)
+        {
+            var growth = last.LiveHeapBytes - first.LiveHeapBytes;
+            var perThousand = growth * 1000.0 / (last.Processed - first.Processed);
+            text.AppendLine(Inv,
+                $"| Memory independent of the number of messages (live heap after GC grows ≤ {Mb(RegionLiveGrowthPerThousandBytes)} MB per 1,000) | day, after {first.Processed:N0} vs {last.Processed:N0} | {Mb(growth)} MB ({perThousand / 1e6:0.00} MB per 1,000); peak WS {Mb(day.Samples.Max(s => s.PeakWorkingSetBytes))} MB | {Verdict(perThousand <= RegionLiveGrowthPerThousandBytes)} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Rules(RegionPhase phase) => phase.RejectingRules.Count == 0
+        ? string.Empty
+        : " (" + string.Join(", ", phase.RejectingRules.OrderByDescending(r => r.Value).Select(r => string.Create(Inv, $"{r.Key} ×{r.Value}"))) + ")";
+
+    private static string Share(double part, double whole) => whole > 0 ? (part / whole).ToString("0%", Inv) : "?";
 
     private static List<Measured> Rows(IReadOnlyList<Measured> measured, string input) =>
         [.. measured.Where(m => m.Input == input).OrderBy(m => Array.IndexOf(Order, m.Method))];

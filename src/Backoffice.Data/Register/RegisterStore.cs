@@ -36,13 +36,25 @@ public sealed class RegisterStore
                OR (m.checked_level >= 3 AND EXISTS (SELECT 1 FROM message_answer a WHERE a.message_id = m.id)));
         """;
 
-    private const string AllocationsSql = """
-        SELECT id, message_id, municipality, provider, bsn, toewijzing_nummer, referentie_aanbieder, product_categorie, product_code,
+    // The client's versions and those of the numbers the message names, as two index searches
+    // (ix_allocation_version_client; uq_allocation_version by municipality and number) joined by
+    // UNION ALL, the second leaving out what the first has. Written as one WHERE with an OR, SQLite
+    // takes the common municipality as the only index key and reads every version of the municipality.
+    private const string AllocationColumns = """
+        id, message_id, municipality, provider, bsn, toewijzing_nummer, referentie_aanbieder, product_categorie, product_code,
                toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, volume, eenheid, frequentie, budget,
                commentaar, backing, indication_number
+        """;
+
+    private const string AllocationsSql = $"""
+        SELECT {AllocationColumns}
         FROM allocation_version
-        WHERE municipality = @municipality
-          AND ((provider = @provider AND bsn = @bsn) OR toewijzing_nummer IN @numbers)
+        WHERE municipality = @municipality AND provider = @provider AND bsn = @bsn
+        UNION ALL
+        SELECT {AllocationColumns}
+        FROM allocation_version
+        WHERE municipality = @municipality AND toewijzing_nummer IN @numbers
+          AND NOT (provider = @provider AND bsn = @bsn)
         ORDER BY id;
         """;
 
@@ -60,10 +72,16 @@ public sealed class RegisterStore
         WHERE provider = @provider AND referentie_aanbieder = @referentie_aanbieder;
         """;
 
+    // As AllocationsSql: the client's requests at the provider (ix_request_client) and those with the
+    // references named (uq_request_reference), without reading every request of the provider.
     private const string RequestsSql = """
         SELECT id, message_id, kind, municipality, provider, bsn, referentie_aanbieder, request_date, received_on, state, in_onderzoek_on
         FROM request
-        WHERE provider = @provider AND (bsn = @bsn OR referentie_aanbieder IN @references)
+        WHERE provider = @provider AND bsn = @bsn
+        UNION ALL
+        SELECT id, message_id, kind, municipality, provider, bsn, referentie_aanbieder, request_date, received_on, state, in_onderzoek_on
+        FROM request
+        WHERE provider = @provider AND referentie_aanbieder IN @references AND bsn <> @bsn
         ORDER BY id;
         """;
 

@@ -148,6 +148,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0004_reference_data.sql"] = "27c23c47f2259f7a4e865cd2825472b1fadc5bafd812c69a4df26b9d07d8dd62",
         ["Backoffice.Data.Migrations.Sqlite.0005_allocation_register.sql"] = "c5f77ef45a832e38ec38bb79a99907226cf1b620f88f8471771a37d5dd3a2851",
         ["Backoffice.Data.Migrations.SqlServer.0005_allocation_register.sql"] = "99152b480ec418ead57cbeaf8eac4ec4a0adfd11ac6d537be5304b3595fa4742",
+        ["Backoffice.Data.Migrations.Sqlite.0006_register_lookups.sql"] = "167aa3a6ac69e95c2f8b7f8c53f349c127e1e91609c103ad6212ea8ca70e6ee2",
+        ["Backoffice.Data.Migrations.SqlServer.0006_register_lookups.sql"] = "7415ea95560c5fa2425edb39a1aa8ff99a66e7e1e8d2993a65349ea83f5c10e1",
     };
 
     [Test]
