@@ -71,9 +71,7 @@ public sealed class LifecycleScenarioTests
         step = await desk.ProcessAsync(D(3, 4), ("retour-1.xml", retour));
         var retour302 = Accepted(step, "retour-1.xml", "WMO302", answered: false);
         Assert.That(step.NewInOutbox, Is.Empty);
-        Assert.That(
-            await desk.QueryAsync<string>("SELECT answers_type || ' ' || answers_identificatie || ' m' || answers_message_id || ' rejected=' || rejected FROM provider_retour WHERE message_id = @retour302", new { retour302 }),
-            Is.EqualTo(new[] { $"WMO301 TW2026-0001 m{own301} rejected=0" }));
+        Assert.That(await ProviderRetour(desk, retour302), Is.EqualTo($"WMO301 TW2026-0001 m{own301} rejected=0"));
         Assert.That(await desk.QueryAsync<long>("SELECT COUNT(*) FROM provider_rejection"), Is.EqualTo(new[] { 0L }));
         Assert.That(Lines(await desk.QueueAsync(D(3, 4))), Is.Empty);
 
@@ -209,6 +207,17 @@ public sealed class LifecycleScenarioTests
         Assert.That(refused319.Codes, Is.EqualTo(new[] { "TR355 9355 /Bericht/Antwoord/ReferentieAanbieder" }));
         Assert.That(Lines(await desk.QueueAsync(D(5, 15))), Is.EqualTo(new[] { "answer-request 2026-07-07 open VOT-2026-01", "refused-own-message - no deadline" }));
 
+        //     Mon 18 May: the provider's 320 accepts our 319 (header only): recorded against it, nothing for staff.
+        step = await desk.ProcessAsync(D(5, 18), ("retour-antwoord.xml", LifecycleClient.Wmo320(inOnderzoek, "RT-0002", D(5, 18))));
+        var retour320 = Accepted(step, "retour-antwoord.xml", "WMO320", answered: false);
+        Assert.That(step.NewInOutbox, Is.Empty);
+        Assert.That(await ProviderRetour(desk, retour320), Is.EqualTo($"WMO319 AW-0001 m{own319} rejected=0"));
+
+        //     Wrong: a second "in onderzoek" on the same request (it may be sent once, TR360/TR365): refused, not sent.
+        step = await desk.ProcessAsync(D(5, 19), ("antwoord-2.xml", LifecycleClient.Wmo319(Client.FromMunicipality("AW-0003", D(5, 19)), "VOT-2026-01")));
+        Assert.That((step["antwoord-2.xml"].Verdict, step["antwoord-2.xml"].RetourFile, step.NewInOutbox.Count), Is.EqualTo(("rejected", (string?)null, 0)));
+        Assert.That(step["antwoord-2.xml"].Codes, Is.EqualTo(new[] { "TR360 9360 /Bericht/Antwoord/VerzoekAntwoord" }));
+
         // 12. Mon 15 Jun: our 301 answers the VOT: 70001 and 70002 sent again as they are, 70003 new with
         //     the VOT's reference. The request is allocated, the final-answer task gone.
         var third = LifecycleClient.Allocation(70003, Ondersteuning, D(6, 15), new TimeOnly(10, 0), D(6, 1), D(12, 31), hoursPerWeek: 2, referentieAanbieder: "VOT-2026-01");
@@ -227,9 +236,46 @@ public sealed class LifecycleScenarioTests
             $"70002 - 2026-04-23 11:00 backed 5001 m{own301c} current",
             $"70003 VOT-2026-01 2026-06-15 10:00 backed 5001 m{own301c} current",
         }));
-        Assert.That(Lines(await desk.QueueAsync(D(6, 15))), Is.EqualTo(new[] { "refused-own-message - no deadline" }), "only the refused 319 is left for staff");
-        _ = own319;
+        Assert.That(Lines(await desk.QueueAsync(D(6, 15))), Is.EqualTo(new[] { "refused-own-message - no deadline", "refused-own-message - no deadline" }), "only the refused 319s are left for staff");
+
+        // 13. Tue 16 Jun: the provider's 302 rejects 70003 (9379: it knows no such request); every other class 0200.
+        //     Recorded as rejected, the product listed for staff with the provider's code.
+        step = await desk.ProcessAsync(D(6, 16), ("retour-3.xml", LifecycleClient.Wmo302(votAnswer, "RT-0003", D(6, 16), headerCode: "0200", clientCodes: "0200", productCode: n => n == 70003 ? "9379" : null)));
+        var retour302c = Accepted(step, "retour-3.xml", "WMO302", answered: false);
+        Assert.That(await ProviderRetour(desk, retour302c), Is.EqualTo($"WMO301 TW2026-0003 m{own301c} rejected=1"));
+        Assert.That(
+            await desk.QueryAsync<string>("SELECT subject || ' ' || path || ' ' || retourcodes FROM provider_rejection WHERE message_id = @retour302c ORDER BY seq", new { retour302c }),
+            Is.EqualTo(new[] { "ToegewezenProduct with ToewijzingNummer 70003 /Bericht/Client/ToegewezenProducten/ToegewezenProduct[3] 9379" }));
+        var queue = await desk.QueueAsync(D(6, 16));
+        Assert.That(Lines(queue), Does.Contain("provider-rejected - no deadline"));
+        Assert.That(queue.Single(q => q.Kind == "provider-rejected").Detail, Does.Contain("ToewijzingNummer 70003").And.Contain("9379").And.Not.Contain(Client.Bsn));
+
+        //     Wrong: our 301 that leaves out the current 70001 and 70002 (OP087, code 9349 on the Client): refused, not sent.
+        step = await desk.ProcessAsync(D(6, 17), ("toewijzing-4.xml", Client.Wmo301(Client.FromMunicipality("TW2026-0004", D(6, 17)), third with { ReferentieAanbieder = null })));
+        Assert.That((step["toewijzing-4.xml"].Verdict, step["toewijzing-4.xml"].RetourFile, step.NewInOutbox.Count), Is.EqualTo(("rejected", (string?)null, 0)));
+        Assert.That(step["toewijzing-4.xml"].Codes, Is.EqualTo(new[] { "OP087 9349 /Bericht/Client", "OP087 9349 /Bericht/Client" }));
+
+        //     Wrong: our 319 "afgewezen" on the VOT a 301 already answered (TR359): refused, not sent.
+        step = await desk.ProcessAsync(D(6, 17), ("antwoord-3.xml", LifecycleClient.Wmo319(Client.FromMunicipality("AW-0004", D(6, 17)), "VOT-2026-01", inOnderzoek: false)));
+        Assert.That((step["antwoord-3.xml"].Verdict, step["antwoord-3.xml"].RetourFile, step.NewInOutbox.Count), Is.EqualTo(("rejected", (string?)null, 0)));
+        Assert.That(step["antwoord-3.xml"].Codes, Is.EqualTo(new[] { "TR359 9359 /Bericht/Antwoord/ReferentieAanbieder" }));
+
+        //     The same 301 delivered again (a new file, the same bytes) is a duplicate: no second verdict, nothing sent again.
+        step = await desk.ProcessAsync(D(6, 17), ("toewijzing-3-opnieuw.xml", votAnswer));
+        Assert.That((step["toewijzing-3-opnieuw.xml"].Verdict, step.NewInOutbox.Count), Is.EqualTo(("duplicate", 0)));
+        Assert.That(await desk.QueryAsync<long>("SELECT COUNT(*) FROM allocation_version"), Is.EqualTo(new[] { 5L }), "the register is as it was");
+        Assert.That(await Requests(desk), Has.All.Contain(" allocated by m"));
+
+        // Nothing of the client reached the logs of all these runs.
+        var logs = desk.ReadLogs();
+        Assert.That(logs, Is.Not.Empty);
+        Assert.That(logs, Does.Not.Contain(Client.Bsn).And.Not.Contain(Client.Achternaam));
     }
+
+    private static async Task<string> ProviderRetour(ScenarioDesk desk, long retour) =>
+        (await desk.QueryAsync<string>(
+            "SELECT answers_type || ' ' || answers_identificatie || ' m' || answers_message_id || ' rejected=' || rejected FROM provider_retour WHERE message_id = @retour",
+            new { retour })).Single();
 
     /// <summary>The message was accepted; with an answer, its file is named by the message (R + id); returns the message id.</summary>
     private static long Accepted(StepRun step, string input, string type, bool answered = true)
@@ -297,10 +343,14 @@ public sealed class LifecycleScenarioTests
     private static string Codes(EquatableArray<string> codes) => string.Join(' ', codes);
 
     /// <summary>"kind due status" per queue line, and the request's reference for a request.</summary>
-    private static string[] Lines(IReadOnlyList<QueueEntry> queue) =>
-    [
-        .. queue.Select(q => $"{q.Kind} {q.DueOn ?? "-"} {q.Status}" + (q.Kind == "answer-request" ? " " + q.Subject.Split(' ').First(w => w.StartsWith("VOW-", StringComparison.Ordinal) || w.StartsWith("VOT-", StringComparison.Ordinal)) : string.Empty)),
-    ];
+    private static string[] Lines(IReadOnlyList<QueueEntry> queue)
+    {
+        Assert.That(queue.Select(q => q.Subject + " " + q.Detail), Has.None.Contain(Client.Bsn).And.None.Contain(Client.Achternaam), "the queue names no client");
+        return
+        [
+            .. queue.Select(q => $"{q.Kind} {q.DueOn ?? "-"} {q.Status}" + (q.Kind == "answer-request" ? " " + q.Subject.Split(' ').First(w => w.StartsWith("VOW-", StringComparison.Ordinal) || w.StartsWith("VOT-", StringComparison.Ordinal)) : string.Empty)),
+        ];
+    }
 
     /// <summary>Every allocation version: number, reference, moment, backing, message, and "current" for the one IV013 makes current.</summary>
     private static async Task<string[]> Allocations(ScenarioDesk desk) =>

@@ -104,6 +104,13 @@ internal sealed class ScenarioDesk : IDisposable
         ];
     }
 
+    /// <summary>All log text the runs wrote to the data folder's log files.</summary>
+    public string ReadLogs()
+    {
+        var folder = Path.Combine(Data, "logs");
+        return Directory.Exists(folder) ? string.Concat(Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(File.ReadAllText)) : string.Empty;
+    }
+
     public byte[] OutboxBytes(string file) => File.ReadAllBytes(Path.Combine(Outbox, file));
 
     /// <summary>The answer in the outbox, read back as a typed message.</summary>

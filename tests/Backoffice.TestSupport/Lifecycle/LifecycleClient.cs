@@ -67,7 +67,14 @@ public sealed record LifecycleClient(string Municipality, string Provider, strin
     /// <paramref name="clientCodes"/>, the client sent back with those codes on every class (all 0200:
     /// every part seen and fine); without, the header only (fully accepted).
     /// </summary>
-    public static Wmo302 Wmo302(Wmo301 toewijzing, string identificatieRetour, DateOnly dagtekeningRetour, string? headerCode = null, string? clientCodes = null)
+    /// <param name="productCode">The code of one ToegewezenProduct by its number, where it is not <paramref name="clientCodes"/> (a product the provider rejects).</param>
+    public static Wmo302 Wmo302(
+        Wmo301 toewijzing,
+        string identificatieRetour,
+        DateOnly dagtekeningRetour,
+        string? headerCode = null,
+        string? clientCodes = null,
+        Func<int, string?>? productCode = null)
     {
         ArgumentNullException.ThrowIfNull(toewijzing);
         var header = RetourHeader.For(toewijzing.Header, identificatieRetour, dagtekeningRetour, headerCode is null ? null : new EquatableArray<string>([headerCode]));
@@ -84,7 +91,7 @@ public sealed record LifecycleClient(string Municipality, string Provider, strin
                 client.Gegevens,
                 [.. client.Relaties.Select(r => new RelatieRetour(r.Gegevens, new ContactRetour(r.Contact, codes), codes))],
                 [.. client.Contactgegevens.Select(c => new ContactRetour(c, codes))],
-                [.. client.ToegewezenProducten.Select(p => new ToegewezenProductRetour(p, codes))],
+                [.. client.ToegewezenProducten.Select(p => new ToegewezenProductRetour(p, productCode?.Invoke(p.ToewijzingNummer) is { } code ? [code] : codes))],
                 codes));
     }
 
@@ -146,6 +153,15 @@ public sealed record LifecycleClient(string Municipality, string Provider, strin
     /// <summary>Our 319 on request <paramref name="referentieAanbieder"/>: VerzoekAntwoord 2 "in onderzoek" (no reason, CD086), or 1 "afgewezen" with its reason (CD085).</summary>
     public static Wmo319 Wmo319(Header header, string referentieAanbieder, bool inOnderzoek = true, string redenAfwijzing = "7") =>
         new(header, new Antwoord(referentieAanbieder, inOnderzoek ? "2" : "1", inOnderzoek ? null : redenAfwijzing));
+
+    /// <summary>The provider's 320 on our 319: its header copied (IV028); with <paramref name="code"/> the Antwoord sent back with it, without the header only (accepted).</summary>
+    public static Wmo320 Wmo320(Wmo319 antwoord, string identificatieRetour, DateOnly dagtekeningRetour, string? code = null)
+    {
+        ArgumentNullException.ThrowIfNull(antwoord);
+        return new Wmo320(
+            RetourHeader.For(antwoord.Header, identificatieRetour, dagtekeningRetour, code is null ? null : new EquatableArray<string>(["0200"])),
+            code is null ? null : new AntwoordRetour(antwoord.Antwoord, [code]));
+    }
 
     /// <summary>The file a message is dropped into the inbox as: its bytes as our writer makes them.</summary>
     public static byte[] Bytes(IwmoMessage message) => IwmoWriter.ToBytes(message);
