@@ -105,6 +105,11 @@ public sealed class LifecycleScenarioTests
         Assert.That(refused308.Client.StopProducten.Select(p => Codes(p.RetourCodes)), Is.EqualTo(new[] { "9413" }));
         Golden.Verify(Text(desk, step, "stop-tijdelijk-2.xml"), "service_WMO308_rejected", "xml");
 
+        //    Wrong: a definitive stop ending before the temporary stop's end: 9414 on the StopProduct (TR414).
+        step = await desk.ProcessAsync(D(3, 20), ("stop-te-vroeg.xml", Client.Wmo307(Client.FromProvider("SP-0009", D(3, 20)), LifecycleClient.Stop(First, D(3, 2), "23", D(3, 12)))));
+        Assert.That(Rejected(step, "stop-te-vroeg.xml", "WMO307"), Is.EqualTo(new[] { "TR414 9414 /Bericht/Client/StopProducten/StopProduct/Einddatum" }));
+        Assert.That(RejectedAnswer<Wmo308>(desk, step, "stop-te-vroeg.xml", "SP-0009").Client!.StopProducten.Select(p => Codes(p.RetourCodes)), Is.EqualTo(new[] { "9414" }));
+
         // 5. Mon 23 Mar: the stop becomes definitive (23, ending Fri 20 Mar, not before the temporary stop's end, TR414).
         step = await desk.ProcessAsync(D(3, 23), ("stop-definitief.xml", Client.Wmo307(Client.FromProvider("SP-0003", D(3, 23)), LifecycleClient.Stop(First, D(3, 2), "23", D(3, 20)))));
         var stopDefinitive = Accepted(step, "stop-definitief.xml", "WMO307");
@@ -115,6 +120,18 @@ public sealed class LifecycleScenarioTests
             $"stop 70001 2026-03-02 20 2026-03-13 status 1 m{stopTemporary}",
             $"stop 70001 2026-03-02 23 2026-03-20 status 1 m{stopDefinitive}",
         }));
+
+        //    Wrong: a second definitive stop of the same start: 9415 on the StopProduct (TR415).
+        step = await desk.ProcessAsync(D(3, 24), ("stop-definitief-2.xml", Client.Wmo307(Client.FromProvider("SP-0004", D(3, 24)), LifecycleClient.Stop(First, D(3, 2), "19", D(3, 20)))));
+        Assert.That(Rejected(step, "stop-definitief-2.xml", "WMO307"), Is.EqualTo(new[] { "TR415 9415 /Bericht/Client/StopProducten/StopProduct" }));
+
+        //    The definitive stop corrected, delete + new in one message (IV008): it ended on Thu 19 Mar.
+        step = await desk.ProcessAsync(D(3, 24), ("stop-definitief-correctie.xml", Client.Wmo307(
+            Client.FromProvider("SP-0005", D(3, 24)),
+            LifecycleClient.Stop(First, D(3, 2), "23", D(3, 20), status: "3"),
+            LifecycleClient.Stop(First, D(3, 2), "23", D(3, 19)))));
+        var stopCorrection = Accepted(step, "stop-definitief-correctie.xml", "WMO307");
+        FullyAccepted<Wmo308>(desk, step, "stop-definitief-correctie.xml", "SP-0005");
 
         // 6. Wed 15 Apr: the client is back; a new start on the same allocation (OP379), with the wrong date.
         step = await desk.ProcessAsync(D(4, 15), ("start-2.xml", Client.Wmo305(Client.FromProvider("ST-0003", D(4, 15)), LifecycleClient.Start(First, D(4, 14)))));
@@ -138,6 +155,8 @@ public sealed class LifecycleScenarioTests
             $"start 70001 2026-03-02 status 1 m{start1}",
             $"stop 70001 2026-03-02 20 2026-03-13 status 1 m{stopTemporary}",
             $"stop 70001 2026-03-02 23 2026-03-20 status 1 m{stopDefinitive}",
+            $"stop 70001 2026-03-02 23 2026-03-20 status 3 m{stopCorrection}",
+            $"stop 70001 2026-03-02 23 2026-03-19 status 1 m{stopCorrection}",
             $"start 70001 2026-04-14 status 1 m{start2}",
             $"start 70001 2026-04-14 status 3 m{correction}",
             $"start 70001 2026-04-13 status 1 m{correction}",
@@ -199,6 +218,7 @@ public sealed class LifecycleScenarioTests
         AssertForwarded(desk, step, "antwoord.xml");
         Assert.That((await Requests(desk))[1], Is.EqualTo($"vot VOT-2026-01 m{votMessage} 2026-05-12 received 2026-05-12 due 2026-05-20 in-onderzoek 2026-05-15 final 2026-07-07"));
         Assert.That(Lines(await desk.QueueAsync(D(5, 15))), Is.EqualTo(new[] { "answer-request 2026-07-07 open VOT-2026-01" }));
+        Assert.That(await desk.QueueTextAsync(D(7, 8)), Does.Contain("[answer-request] due 2026-07-07 (overdue)").And.Contain("VOT-2026-01").And.Contain("1 open tasks."));
 
         //     Wrong: our 319 for a request nobody sent: refused (TR355), not in the outbox, listed for staff.
         step = await desk.ProcessAsync(D(5, 15), ("antwoord-onbekend.xml", LifecycleClient.Wmo319(Client.FromMunicipality("AW-0002", D(5, 15)), "VOT-ONBEKEND", inOnderzoek: false)));

@@ -79,6 +79,15 @@ internal sealed class ScenarioDesk : IDisposable
         using var json = JsonDocument.Parse(output);
         var results = json.RootElement.EnumerateArray().Select(MessageOutcome.From).ToList();
         Assert.That(results.Select(r => r.Input), Is.EquivalentTo(dropped.Keys), "one entry per file dropped, nothing left from before");
+        Assert.That(Directory.EnumerateFileSystemEntries(Inbox), Is.Empty, "every file is taken out of the inbox");
+        foreach (var result in results.Where(r => r.Verdict is "accepted" or "rejected"))
+        {
+            // The file goes where its stored verdict says: accepted to processed/, refused to quarantine/ (with its reason).
+            var folder = result.Verdict == "accepted" ? "processed" : "quarantine";
+            Assert.That(Path.GetDirectoryName(result.MovedTo), Is.EqualTo(Path.Combine(Data, folder)), result.Input);
+            Assert.That(File.ReadAllBytes(result.MovedTo!), Is.EqualTo(dropped[result.Input]), result.Input);
+        }
+
         var written = Directory.Exists(Outbox)
             ? Directory.EnumerateFiles(Outbox).Select(Path.GetFileName).OfType<string>().Where(f => !_outboxSeen.Contains(f)).Order(StringComparer.Ordinal).ToList()
             : [];
@@ -102,6 +111,14 @@ internal sealed class ScenarioDesk : IDisposable
                 e.GetProperty("dueOn").GetString(),
                 e.GetProperty("status").GetString()!)),
         ];
+    }
+
+    /// <summary><c>queue</c> as people read it, as of <paramref name="day"/>.</summary>
+    public async Task<string> QueueTextAsync(DateOnly day)
+    {
+        var (exit, output, error) = await RunAsync("queue", "--data", Data, "--processing-date", Day(day), "--config", Config);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), error);
+        return output;
     }
 
     /// <summary>All log text the runs wrote to the data folder's log files.</summary>
@@ -155,6 +172,8 @@ internal sealed class ScenarioDesk : IDisposable
 /// <summary>What one <c>process</c> run printed for one input: its outcome, its answer file and its findings (rule, code, path).</summary>
 internal sealed record MessageOutcome(string Input, string? MessageType, long? MessageId, string Verdict, string? RetourFile, IReadOnlyList<(string? Rule, string? Code, string? Path)> Findings)
 {
+    public string? MovedTo { get; init; }
+
     /// <summary>"rule code path" per finding, for a compact comparison.</summary>
     public IEnumerable<string> Codes => Findings.Select(f => $"{f.Rule} {f.Code} {f.Path}");
 
@@ -169,7 +188,10 @@ internal sealed record MessageOutcome(string Input, string? MessageType, long? M
                 f.GetProperty("rule").GetString(),
                 f.GetProperty("retourcode").GetString(),
                 f.GetProperty("path").GetString())),
-        ]);
+        ])
+    {
+        MovedTo = e.GetProperty("movedTo").GetString(),
+    };
 }
 
 /// <summary>One step's run: the outcome per dropped file, the files the run added to the outbox, and the bytes dropped.</summary>
