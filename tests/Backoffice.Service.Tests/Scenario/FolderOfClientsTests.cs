@@ -62,26 +62,30 @@ public sealed class FolderOfClientsTests
         }
 
         // Wed 4 Mar: a start for A; a stop for B, who never started (TR382); a start for B on A's
-        // allocation (TR019); a VOT for C.
+        // allocation (TR019); a VOT for C, and one dated tomorrow (TR135).
         var day = new DateOnly(2026, 3, 4);
         var day2 = await desk.ProcessAsync(
             day,
             ("a-305.xml", a.Wmo305(a.FromProvider("A-ST-1", day), LifecycleClient.Start(Allocation(80001), new DateOnly(2026, 3, 2)))),
             ("b-305.xml", b.Wmo305(b.FromProvider("B-ST-1", day), LifecycleClient.Start(Allocation(80001), new DateOnly(2026, 3, 2)))),
             ("b-307.xml", b.Wmo307(b.FromProvider("B-SP-1", day), LifecycleClient.Stop(Allocation(80002), new DateOnly(2026, 3, 2), "19", new DateOnly(2026, 3, 3)))),
-            ("c-315.xml", c.Wmo315(c.FromProvider("C-VT-1", day), "VOT-C-1", new Product("01", "01A02"), new DateOnly(2026, 4, 1), new DateOnly(2026, 12, 31))));
+            ("c-315.xml", c.Wmo315(c.FromProvider("C-VT-1", day), "VOT-C-1", new Product("01", "01A02"), new DateOnly(2026, 4, 1), new DateOnly(2026, 12, 31))),
+            ("c-315-morgen.xml", c.Wmo315(c.FromProvider("C-VT-2", day.AddDays(1)), "VOT-C-2", new Product("01", "01A03"), new DateOnly(2026, 4, 1), new DateOnly(2026, 12, 31))));
         Assert.That(day2.Results.Select(r => $"{r.Input} {r.MessageType} {r.Verdict}: {string.Join("; ", r.Codes)}"), Is.EqualTo(new[]
         {
             "a-305.xml WMO305 accepted: ",
             "b-305.xml WMO305 rejected: TR019 9019 /Bericht/Client/StartProducten/StartProduct/ToewijzingNummer",
             "b-307.xml WMO307 rejected: TR382 9069 /Bericht/Client/StopProducten/StopProduct",
+            "c-315-morgen.xml WMO315 rejected: TR135 8848 /Bericht/Header/BerichtIdentificatie/Dagtekening",
             "c-315.xml WMO315 accepted: ",
         }));
-        Assert.That(day2.NewInOutbox, Has.Count.EqualTo(4));
+        Assert.That(day2.NewInOutbox, Has.Count.EqualTo(5));
         Assert.That(Answered<Wmo306>(desk, day2, "a-305.xml").Header.RetourCodes, Is.Null);
         Assert.That(Answered<Wmo306>(desk, day2, "b-305.xml").Client!.StartProducten.Single().RetourCodes, Is.EqualTo(new EquatableArray<string>(["9019"])));
         Assert.That(Answered<Wmo308>(desk, day2, "b-307.xml").Client!.StopProducten.Single().RetourCodes, Is.EqualTo(new EquatableArray<string>(["9069"])));
         Assert.That(Answered<Wmo316>(desk, day2, "c-315.xml").Header.RetourCodes, Is.Null);
+        var tomorrow = Answered<Wmo316>(desk, day2, "c-315-morgen.xml");
+        Assert.That((tomorrow.Header.RetourCodes, tomorrow.Client), Is.EqualTo(((EquatableArray<string>?)new EquatableArray<string>(["8848"]), (VotClientRetour?)null)), "a Dagtekening after today: the header only, with 8848 (TR135)");
 
         // The VOT waits for its answer: 5 working days after Wed 4 Mar is Wed 11 Mar.
         var queue = await desk.QueueAsync(day);

@@ -89,7 +89,18 @@ public sealed class LifecycleScenarioTests
         var refused306 = RejectedAnswer<Wmo306>(desk, step, "start-unknown.xml", "ST-0002");
         Assert.That(Codes(refused306.Client!.RetourCodes), Is.EqualTo("0200"));
         Assert.That(refused306.Client.StartProducten.Select(p => Codes(p.RetourCodes)), Is.EqualTo(new[] { "9019" }));
-        Assert.That(await CareLines(desk), Is.EqualTo(new[] { $"start 70001 2026-03-02 status 1 m{start1}" }), "the refused start changed nothing");
+
+        //    Wrong: the identification of the accepted start used again for other content: 9056, the header only (TR056, IV028).
+        step = await desk.ProcessAsync(D(3, 6), ("start-1-nogmaals.xml", Client.Wmo305(Client.FromProvider("ST-0001", D(3, 6)), LifecycleClient.Start(First, D(3, 3)))));
+        //    (A second start while the first runs is TR326 as well; json lists both, the answer only the header's code.)
+        Assert.That(Rejected(step, "start-1-nogmaals.xml", "WMO305"), Is.EqualTo(new[]
+        {
+            "TR056 9056 /Bericht/Header/BerichtIdentificatie/Identificatie",
+            "TR326 9326 /Bericht/Client/StartProducten/StartProduct",
+        }));
+        var headerOnly = Answer<Wmo306>(desk, step, "start-1-nogmaals.xml", "ST-0001");
+        Assert.That((Codes(headerOnly.Header.RetourCodes!.Value), headerOnly.Client), Is.EqualTo(("9056", (StartClientRetour?)null)), "an error in the header returns the header only");
+        Assert.That(await CareLines(desk), Is.EqualTo(new[] { $"start 70001 2026-03-02 status 1 m{start1}" }), "the refused starts changed nothing");
 
         // 4. Mon 16 Mar: a temporary stop (RedenBeeindiging 20) ending Fri 13 Mar.
         step = await desk.ProcessAsync(D(3, 16), ("stop-tijdelijk.xml", Client.Wmo307(Client.FromProvider("SP-0001", D(3, 16)), LifecycleClient.Stop(First, D(3, 2), "20", D(3, 13)))));
