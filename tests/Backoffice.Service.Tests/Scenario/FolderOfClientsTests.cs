@@ -3,7 +3,6 @@ using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.StartStop;
 using Backoffice.Core.Messages.Toewijzing;
 using Backoffice.Core.Messages.Verzoeken;
-using Backoffice.TestSupport;
 using Backoffice.TestSupport.Generators;
 using Backoffice.TestSupport.Lifecycle;
 using NUnit.Framework;
@@ -23,7 +22,6 @@ public sealed class FolderOfClientsTests
     [Test]
     public async Task A_folder_for_three_clients_gets_each_message_its_answer_and_codes()
     {
-        RepoPaths.RequireReference();
         var bsns = new TestBsnSequence();
         var (a, b, c) = (new LifecycleClient(Municipality, Provider, bsns.Next()), new LifecycleClient(Municipality, Provider, bsns.Next()), new LifecycleClient(Municipality, Provider, bsns.Next()));
         using var desk = new ScenarioDesk();

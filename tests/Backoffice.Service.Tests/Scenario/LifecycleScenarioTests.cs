@@ -51,7 +51,6 @@ public sealed class LifecycleScenarioTests
     [Test]
     public async Task One_clients_lifecycle_through_process_checks_register_queue_and_every_answer()
     {
-        RepoPaths.RequireReference();
         using var desk = new ScenarioDesk();
         await desk.ImportAsync(Reference);
 
