@@ -13,11 +13,12 @@ using Microsoft.Extensions.Options;
 namespace Backoffice.Service.Cli;
 
 /// <summary>
-/// <c>backoffice queue [--format text|json]</c>: what needs a person, oldest due first: the open staff
+/// <c>backoffice queue [--format text|json] [--processing-date yyyy-MM-dd]</c>: what needs a person, oldest due first: the open staff
 /// tasks (refused own messages, allocations the provider rejected, requests to answer with their
 /// deadline, unbacked allocations, level-1 rejections to tell, held messages, inbox entries refused or
 /// unreadable) and the active indications without an allocation after Register:IndicationWorkingDays.
-/// Each item says whether it is overdue or due today. The web UI shows the same list from the same query.
+/// Each item says whether it is overdue or due today, as of today or the --processing-date (the same
+/// option as <c>process</c>, so a run and its queue can be looked at on one pinned day). The web UI shows the same list from the same query.
 /// </summary>
 internal static class QueueCommand
 {
@@ -26,7 +27,8 @@ internal static class QueueCommand
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
         var format = CommonOptions.Format();
-        var command = new Command("queue", "List the open staff tasks (what needs a person), oldest due first.") { data, config, format };
+        var processingDate = CommonOptions.ProcessingDate();
+        var command = new Command("queue", "List the open staff tasks (what needs a person), oldest due first.") { data, config, format, processingDate };
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<QueueItem> open;
@@ -36,6 +38,7 @@ internal static class QueueCommand
                 using var host = BackofficeHost.CreateBuilder(new HostSettings(
                     CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))),
                     parse.GetValue(config),
+                    parse.GetValue(processingDate),
                     ConsoleToStandardError: true)).Build();
                 if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
                 {

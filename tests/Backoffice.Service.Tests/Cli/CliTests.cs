@@ -169,6 +169,38 @@ public sealed class CliTests
     }
 
     [Test]
+    public async Task Queue_judges_deadlines_as_of_the_processing_date()
+    {
+        var root = Directory.CreateTempSubdirectory("backoffice-queue-");
+        try
+        {
+            Assert.That((await Run("import", "all", RepoPaths.DemoReference, "--data", root.FullName)).Exit, Is.EqualTo(ExitCodes.Ok));
+
+            // Demo indication 2001 was decided on Wed 10 Dec 2025: its allocation was due 5 working days later, Wed 17 Dec.
+            string Status(string output)
+            {
+                using var json = JsonDocument.Parse(output);
+                var item = json.RootElement.EnumerateArray().Single(e => e.GetProperty("subject").GetString()!.StartsWith("Indication 2001 ", StringComparison.Ordinal));
+                return $"{item.GetProperty("dueOn").GetString()} {item.GetProperty("status").GetString()}";
+            }
+
+            var dueDay = await Run("queue", "--data", root.FullName, "--format", "json", "--processing-date", "2025-12-17");
+            var later = await Run("queue", "--data", root.FullName, "--format", "json", "--processing-date", "2025-12-18");
+            var before = await Run("queue", "--data", root.FullName, "--format", "json", "--processing-date", "2025-12-16");
+
+            Assert.That(Status(dueDay.Out), Is.EqualTo("2025-12-17 due today"), dueDay.Err);
+            Assert.That(Status(later.Out), Is.EqualTo("2025-12-17 overdue"));
+            using var json = JsonDocument.Parse(before.Out);
+            Assert.That(json.RootElement.EnumerateArray().Select(e => e.GetProperty("subject").GetString()), Has.None.StartWith("Indication 2001 "), "not listed before it is due");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            root.Delete(true);
+        }
+    }
+
+    [Test]
     public async Task Migrate_brings_a_new_database_to_the_current_schema_once()
     {
         var root = Directory.CreateTempSubdirectory("backoffice-migrate-");
