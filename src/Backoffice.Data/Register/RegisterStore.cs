@@ -90,7 +90,18 @@ public sealed class RegisterStore
         FROM indication_version i
         WHERE i.is_current = 1
           AND i.status = 'active'
-          AND NOT EXISTS (SELECT 1 FROM allocation_version a WHERE a.municipality = i.municipality AND a.indication_number = i.indication_number)
+          -- An allocation resting on it counts unless it was deleted since (a version of its number with
+          -- RedenWijziging 13 and Einddatum = Ingangsdatum, decided at or after it): a deleted allocation
+          -- leaves its indication without one.
+          AND NOT EXISTS (
+              SELECT 1 FROM allocation_version a
+              WHERE a.municipality = i.municipality AND a.indication_number = i.indication_number
+                AND NOT EXISTS (
+                    SELECT 1 FROM allocation_version d
+                    WHERE d.municipality = a.municipality AND d.toewijzing_nummer = a.toewijzing_nummer
+                      AND d.reden_wijziging = '13' AND d.einddatum = d.ingangsdatum
+                      AND (d.toewijzingsdatum > a.toewijzingsdatum
+                           OR (d.toewijzingsdatum = a.toewijzingsdatum AND d.toewijzingstijd >= a.toewijzingstijd))))
         ORDER BY i.decision_date, i.indication_number;
         """;
 
