@@ -33,7 +33,7 @@ public sealed class ImportCommandTests
     [Test]
     public async Task The_demo_files_import_and_importing_them_again_changes_nothing()
     {
-        foreach (var (kind, rows) in new[] { ("municipalities", 6), ("providers", 4), ("indications", 8) })
+        foreach (var (kind, rows) in new[] { ("municipalities", 6), ("providers", 4), ("indications", 10) })
         {
             var (exit, output, err) = await Run("import", kind, Demo(kind), "--data", Data);
 
