@@ -95,7 +95,7 @@ internal sealed class TR134 : IMessageRule
         }
     }
 
-    private void ProductPeriodes(IEnumerable<DeclaratieLine> lines, DateOnly dagtekening, RuleReport report)
+    private void ProductPeriodes(DeclaratieLines.Sequence lines, DateOnly dagtekening, RuleReport report)
     {
         foreach (var line in lines)
         {
