@@ -99,7 +99,8 @@ internal sealed class TR134 : IMessageRule
     {
         foreach (var line in lines)
         {
-            if (line.Prestatie.ProductPeriode is { } periode)
+            // The path is made for a finding only.
+            if (line.Prestatie.ProductPeriode is { } periode && periode.Begindatum > dagtekening)
             {
                 NotAfter(periode.Begindatum, line.Path.Child("ProductPeriode").Child("Begindatum"), "ProductPeriode Begindatum", dagtekening, report);
             }

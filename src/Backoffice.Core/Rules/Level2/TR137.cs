@@ -46,7 +46,11 @@ internal sealed class TR137 : IMessageRule
     {
         foreach (var line in lines)
         {
-            Periode(line.Prestatie.ProductPeriode, line.Path.Child("ProductPeriode"), "ProductPeriode", dagtekening, report);
+            // The path is made for a finding only.
+            if (line.Prestatie.ProductPeriode is { } periode && (periode.Einddatum < periode.Begindatum || periode.Einddatum > dagtekening))
+            {
+                Periode(periode, line.Path.Child("ProductPeriode"), "ProductPeriode", dagtekening, report);
+            }
         }
     }
 
