@@ -55,10 +55,6 @@ public sealed class DeclaratieLineRulesPropertyTests
         Gen.Select(From("999990019", "999990020", "999990032", "123456789"), Prestaties.Array[1, 6])
             .Select((bsn, prestaties) => new DeclaratieClient(bsn, [.. prestaties]));
 
-    internal static Gen<Wmo323> Declaraties323 => Declaraties;
-
-    internal static Gen<Wmo325> Antwoorden325 => Antwoorden;
-
     private static readonly Gen<Wmo323> Declaraties =
         Gen.Select(Clienten.Array[1, 5], Periodes, Dates, Dates, Gen.Int[-2, 2], Gen.Bool)
             .Select((clienten, periode, dagtekening, declaratieDagtekening, off, credit) =>
