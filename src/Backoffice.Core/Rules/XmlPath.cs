@@ -7,9 +7,9 @@ namespace Backoffice.Core.Rules;
 /// level-1 validator reports (<c>/Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]/ProductCode</c>:
 /// local names, a position only from the second same-named sibling on). Positions are 1-based.
 /// <para>
-/// Rules make a path for every line they look at but need its text only for a finding, so a path is
-/// a chain of steps and its text is built when first asked for (<see cref="ToString"/>). Two paths
-/// are equal when their texts are.
+/// A path is a chain of steps and its text is built when first asked for (<see cref="ToString"/>).
+/// Each step is an object, so the rules over the many lines of a declaration make a line's path only
+/// when they report on it (<c>DeclaratieLine.Path</c>). Two paths are equal when their texts are.
 /// </para>
 /// </summary>
 public readonly struct XmlPath : IEquatable<XmlPath>

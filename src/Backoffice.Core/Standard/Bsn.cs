@@ -12,7 +12,7 @@ public static class Bsn
     /// </summary>
     public static bool PassesElfProef(string? bsn)
     {
-        if (bsn is not { Length: 9 } || !bsn.All(char.IsAsciiDigit))
+        if (bsn is not { Length: 9 } || bsn.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }

@@ -24,52 +24,39 @@ internal sealed class CD060 : IMessageRule
         switch (message)
         {
             case Wmo323 { Declaratie: { } declaratie }:
-                var clienten = XmlPath.Bericht.Child("Declaratie").Child("Clienten");
-                for (var c = 0; c < declaratie.Clienten.Count; c++)
-                {
-                    var prestaties = clienten.Item("Client", c).Child("Prestaties");
-                    var lines = declaratie.Clienten[c].Prestaties;
-                    for (var p = 0; p < lines.Count; p++)
-                    {
-                        Prestatie(lines[p], prestaties.Item("Prestatie", p), report);
-                    }
-                }
-
+                Lines(DeclaratieLines.Of(declaratie), report);
                 break;
             case Wmo325 { DeclaratieAntwoord: { } antwoord }:
-                var antwoordClienten = XmlPath.Bericht.Child("DeclaratieAntwoord").Child("Clienten");
-                for (var c = 0; c < antwoord.Clienten.Count; c++)
-                {
-                    var prestaties = antwoordClienten.Item("Client", c).Child("Prestaties");
-                    var lines = antwoord.Clienten[c].Prestaties;
-                    for (var p = 0; p < lines.Count; p++)
-                    {
-                        if (lines[p].Prestatie is { } prestatie)
-                        {
-                            Prestatie(prestatie, prestaties.Item("Prestatie", p), report);
-                        }
-                    }
-                }
-
+                Lines(DeclaratieLines.Of(antwoord), report);
                 break;
         }
     }
 
-    private void Prestatie(Prestatie prestatie, XmlPath path, RuleReport report)
+    private void Lines(DeclaratieLines.Sequence lines, RuleReport report)
     {
+        foreach (var line in lines)
+        {
+            Prestatie(line, report);
+        }
+    }
+
+    private void Prestatie(DeclaratieLine line, RuleReport report)
+    {
+        var prestatie = line.Prestatie;
         var credit = prestatie.IngediendBedrag?.DebetCredit == DebetCredit.Credit;
         var vorig = prestatie.ProductReferentie?.VorigReferentieNummer is not null;
-        var at = path.Child("ProductReferentie").Child("VorigReferentieNummer");
         if (credit && !vorig)
         {
-            report.Add(Definition, at, "ProductReferentie/VorigReferentieNummer is missing while IngediendBedrag/DebetCredit is C (credit) (CD060).");
+            report.Add(Definition, At(line), "ProductReferentie/VorigReferentieNummer is missing while IngediendBedrag/DebetCredit is C (credit) (CD060).");
         }
         else if (!credit && vorig)
         {
             report.Add(
                 Definition,
-                at,
+                At(line),
                 "ProductReferentie/VorigReferentieNummer is filled while IngediendBedrag/DebetCredit is not C (credit); it must then be left empty (CD060).");
         }
     }
+
+    private static XmlPath At(DeclaratieLine line) => line.Path.Child("ProductReferentie").Child("VorigReferentieNummer");
 }

@@ -20,29 +20,22 @@ internal sealed class CD087 : IMessageRule
 
     public void Check(IwmoMessage message, RuleReport report)
     {
-        switch (message)
+        if (message is not Wmo323 { Declaratie: { } declaratie })
         {
-            case Wmo323 { Declaratie: { } declaratie }:
-                var clienten = XmlPath.Bericht.Child("Declaratie").Child("Clienten");
-                for (var c = 0; c < declaratie.Clienten.Count; c++)
-                {
-                    var prestaties = clienten.Item("Client", c).Child("Prestaties");
-                    var lines = declaratie.Clienten[c].Prestaties;
-                    for (var p = 0; p < lines.Count; p++)
-                    {
-                        var at = prestaties.Item("Prestatie", p).Child("ProductTarief");
-                        if (lines[p].Eenheid != Euros && lines[p].ProductTarief is null)
-                        {
-                            report.Add(Definition, at, "Prestatie/ProductTarief is missing while Prestatie/Eenheid is not 83 (euro's) (CD087).");
-                        }
-                        else if (lines[p].Eenheid == Euros && lines[p].ProductTarief is not null)
-                        {
-                            report.Add(Definition, at, "Prestatie/ProductTarief is filled while Prestatie/Eenheid is 83 (euro's); it must then be left empty (CD087).");
-                        }
-                    }
-                }
+            return;
+        }
 
-                break;
+        foreach (var line in DeclaratieLines.Of(declaratie))
+        {
+            var p = line.Prestatie;
+            if (p.Eenheid != Euros && p.ProductTarief is null)
+            {
+                report.Add(Definition, line.Path.Child("ProductTarief"), "Prestatie/ProductTarief is missing while Prestatie/Eenheid is not 83 (euro's) (CD087).");
+            }
+            else if (p.Eenheid == Euros && p.ProductTarief is not null)
+            {
+                report.Add(Definition, line.Path.Child("ProductTarief"), "Prestatie/ProductTarief is filled while Prestatie/Eenheid is 83 (euro's); it must then be left empty (CD087).");
+            }
         }
     }
 }

@@ -45,18 +45,22 @@ internal sealed class CS002 : IMessageRule
                 Bsn(m.Client.Bsn, client, report);
                 break;
             case Wmo323 m:
-                var clienten = XmlPath.Bericht.Child("Declaratie").Child("Clienten");
                 for (var i = 0; i < m.Declaratie.Clienten.Count; i++)
                 {
-                    Bsn(m.Declaratie.Clienten[i].Bsn, clienten.Item("Client", i), report);
+                    if (!PassesElfProef(m.Declaratie.Clienten[i].Bsn))
+                    {
+                        Report(DeclaratieLines.ClientPath(antwoord: false, i), report);
+                    }
                 }
 
                 break;
             case Wmo325 { DeclaratieAntwoord: { } antwoord }:
-                var antwoordClienten = XmlPath.Bericht.Child("DeclaratieAntwoord").Child("Clienten");
                 for (var i = 0; i < antwoord.Clienten.Count; i++)
                 {
-                    Bsn(antwoord.Clienten[i].Bsn, antwoordClienten.Item("Client", i), report);
+                    if (!PassesElfProef(antwoord.Clienten[i].Bsn))
+                    {
+                        Report(DeclaratieLines.ClientPath(antwoord: true, i), report);
+                    }
                 }
 
                 break;
@@ -70,7 +74,9 @@ internal sealed class CS002 : IMessageRule
     {
         if (!PassesElfProef(bsn))
         {
-            report.Add(Definition, client.Child("Bsn"), "Bsn does not pass the 11-proef (CS002).");
+            Report(client, report);
         }
     }
+
+    private void Report(XmlPath client, RuleReport report) => report.Add(Definition, client.Child("Bsn"), "Bsn does not pass the 11-proef (CS002).");
 }

@@ -29,32 +29,27 @@ internal sealed class CS100 : IMessageRule
         }
 
         var at = XmlPath.Bericht.Child("Declaratie");
-        Periode(declaratie.DeclaratiePeriode, at.Child("DeclaratiePeriode"), "DeclaratiePeriode", report);
-        var clienten = at.Child("Clienten");
-        for (var i = 0; i < declaratie.Clienten.Count; i++)
+        if (Broken(declaratie.DeclaratiePeriode) is { } declaratieDate)
         {
-            var prestaties = clienten.Item("Client", i).Child("Prestaties");
-            for (var j = 0; j < declaratie.Clienten[i].Prestaties.Count; j++)
+            Report(at.Child("DeclaratiePeriode"), declaratieDate, "DeclaratiePeriode", report);
+        }
+
+        foreach (var line in DeclaratieLines.Of(declaratie))
+        {
+            if (Broken(line.Prestatie.ProductPeriode) is { } date)
             {
-                Periode(declaratie.Clienten[i].Prestaties[j].ProductPeriode, prestaties.Item("Prestatie", j).Child("ProductPeriode"), "ProductPeriode", report);
+                Report(line.Path.Child("ProductPeriode"), date, "ProductPeriode", report);
             }
         }
     }
 
-    private void Periode(GeslotenPeriode? periode, XmlPath at, string name, RuleReport report)
-    {
-        if (periode is null)
-        {
-            return;
-        }
+    /// <summary>The date of <paramref name="periode"/> that breaks the rule, Begindatum first; null when neither does.</summary>
+    private static string? Broken(GeslotenPeriode? periode) =>
+        periode is null ? null
+        : periode.Begindatum < Earliest ? "Begindatum"
+        : periode.Einddatum < Earliest ? "Einddatum"
+        : null;
 
-        if (periode.Begindatum < Earliest)
-        {
-            report.Add(Definition, at.Child("Begindatum"), $"Begindatum of the {name} lies before 2021-01-01 (CS100).");
-        }
-        else if (periode.Einddatum < Earliest)
-        {
-            report.Add(Definition, at.Child("Einddatum"), $"Einddatum of the {name} lies before 2021-01-01 (CS100).");
-        }
-    }
+    private void Report(XmlPath at, string date, string name, RuleReport report) =>
+        report.Add(Definition, at.Child(date), $"{date} of the {name} lies before 2021-01-01 (CS100).");
 }

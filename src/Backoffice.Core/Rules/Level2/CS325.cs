@@ -27,31 +27,13 @@ internal sealed class CS325 : IMessageRule
             case Wmo323 { Declaratie: { } d }:
                 var declaratie = XmlPath.Bericht.Child("Declaratie");
                 Totaal(d.TotaalIngediendBedrag, declaratie.Child("TotaalIngediendBedrag"), "TotaalIngediendBedrag", report);
-                var clienten = declaratie.Child("Clienten");
-                for (var i = 0; i < d.Clienten.Count; i++)
-                {
-                    var prestaties = clienten.Item("Client", i).Child("Prestaties");
-                    for (var j = 0; j < d.Clienten[i].Prestaties.Count; j++)
-                    {
-                        Bedrag(d.Clienten[i].Prestaties[j].IngediendBedrag, prestaties.Item("Prestatie", j), report);
-                    }
-                }
-
+                Lines(DeclaratieLines.Of(d), report);
                 break;
             case Wmo325 { DeclaratieAntwoord: { } a }:
                 var antwoord = XmlPath.Bericht.Child("DeclaratieAntwoord");
                 Totaal(a.TotaalIngediendBedrag, antwoord.Child("TotaalIngediendBedrag"), "TotaalIngediendBedrag", report);
                 Totaal(a.TotaalToegekendBedrag, antwoord.Child("TotaalToegekendBedrag"), "TotaalToegekendBedrag", report);
-                var antwoordClienten = antwoord.Child("Clienten");
-                for (var i = 0; i < a.Clienten.Count; i++)
-                {
-                    var prestaties = antwoordClienten.Item("Client", i).Child("Prestaties");
-                    for (var j = 0; j < a.Clienten[i].Prestaties.Count; j++)
-                    {
-                        Bedrag(a.Clienten[i].Prestaties[j].Prestatie.IngediendBedrag, prestaties.Item("Prestatie", j), report);
-                    }
-                }
-
+                Lines(DeclaratieLines.Of(a), report);
                 break;
         }
     }
@@ -64,11 +46,14 @@ internal sealed class CS325 : IMessageRule
         }
     }
 
-    private void Bedrag(BedragMetDC? bedrag, XmlPath prestatie, RuleReport report)
+    private void Lines(DeclaratieLines.Sequence lines, RuleReport report)
     {
-        if (bedrag is { Bedrag: 0, DebetCredit: not DebetCredit.Debet })
+        foreach (var line in lines)
         {
-            report.Add(Definition, prestatie.Child("IngediendBedrag").Child("DebetCredit"), "IngediendBedrag of the Prestatie is 0 but its DebetCredit is not D (CS325).");
+            if (line.Prestatie.IngediendBedrag is { Bedrag: 0, DebetCredit: not DebetCredit.Debet })
+            {
+                report.Add(Definition, line.Path.Child("IngediendBedrag").Child("DebetCredit"), "IngediendBedrag of the Prestatie is 0 but its DebetCredit is not D (CS325).");
+            }
         }
     }
 }

@@ -22,20 +22,15 @@ internal sealed class CS337 : IMessageRule
             return;
         }
 
-        var clienten = XmlPath.Bericht.Child("Declaratie").Child("Clienten");
-        for (var i = 0; i < declaratie.Clienten.Count; i++)
+        foreach (var line in DeclaratieLines.Of(declaratie))
         {
-            var prestaties = clienten.Item("Client", i).Child("Prestaties");
-            for (var j = 0; j < declaratie.Clienten[i].Prestaties.Count; j++)
+            if (line.Prestatie.ProductPeriode is { } periode
+                && (periode.Einddatum.Year != periode.Begindatum.Year || periode.Einddatum.Month != periode.Begindatum.Month))
             {
-                if (declaratie.Clienten[i].Prestaties[j].ProductPeriode is { } periode
-                    && (periode.Einddatum.Year != periode.Begindatum.Year || periode.Einddatum.Month != periode.Begindatum.Month))
-                {
-                    report.Add(
-                        Definition,
-                        prestaties.Item("Prestatie", j).Child("ProductPeriode").Child("Einddatum"),
-                        "Einddatum of the ProductPeriode does not fall in the same calendar month and year as its Begindatum (CS337).");
-                }
+                report.Add(
+                    Definition,
+                    line.Path.Child("ProductPeriode").Child("Einddatum"),
+                    "Einddatum of the ProductPeriode does not fall in the same calendar month and year as its Begindatum (CS337).");
             }
         }
     }

@@ -24,20 +24,15 @@ internal sealed class CS339 : IMessageRule
             return;
         }
 
-        var clienten = XmlPath.Bericht.Child("Declaratie").Child("Clienten");
-        for (var i = 0; i < declaratie.Clienten.Count; i++)
+        foreach (var line in DeclaratieLines.Of(declaratie))
         {
-            var prestaties = clienten.Item("Client", i).Child("Prestaties");
-            for (var j = 0; j < declaratie.Clienten[i].Prestaties.Count; j++)
+            var p = line.Prestatie;
+            if (p is { Eenheid: "83", IngediendBedrag: { } bedrag } && bedrag.Bedrag != p.GeleverdVolume)
             {
-                var p = declaratie.Clienten[i].Prestaties[j];
-                if (p is { Eenheid: "83", IngediendBedrag: { } bedrag } && bedrag.Bedrag != p.GeleverdVolume)
-                {
-                    report.Add(
-                        Definition,
-                        prestaties.Item("Prestatie", j).Child("IngediendBedrag").Child("Bedrag"),
-                        "IngediendBedrag of the Prestatie is not equal to its GeleverdVolume while Eenheid is 83 (euro's) (CS339).");
-                }
+                report.Add(
+                    Definition,
+                    line.Path.Child("IngediendBedrag").Child("Bedrag"),
+                    "IngediendBedrag of the Prestatie is not equal to its GeleverdVolume while Eenheid is 83 (euro's) (CS339).");
             }
         }
     }

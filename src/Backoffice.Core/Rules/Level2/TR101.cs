@@ -83,34 +83,51 @@ internal sealed class TR101 : IMessageRule
                     report);
                 break;
             case Wmo323 { Declaratie: { } d }:
-                var clienten = XmlPath.Bericht.Child("Declaratie").Child("Clienten");
-                Repeats(d.Clienten, k => k.Bsn, clienten, "Client", "Bsn", report);
-                for (var i = 0; i < d.Clienten.Count; i++)
-                {
-                    Prestaties(d.Clienten[i].Prestaties, clienten.Item("Client", i), report);
-                }
-
+                Repeats(d.Clienten, k => k.Bsn, DeclaratieLines.Clienten(antwoord: false), "Client", "Bsn", report);
+                Prestaties(DeclaratieLines.Of(d), report);
                 break;
             case Wmo325 { DeclaratieAntwoord: { } a }:
-                var antwoordClienten = XmlPath.Bericht.Child("DeclaratieAntwoord").Child("Clienten");
-                Repeats(a.Clienten, k => k.Bsn, antwoordClienten, "Client", "Bsn", report);
-                for (var i = 0; i < a.Clienten.Count; i++)
-                {
-                    Prestaties(a.Clienten[i].Prestaties.Select(p => p.Prestatie), antwoordClienten.Item("Client", i), report);
-                }
-
+                Repeats(a.Clienten, k => k.Bsn, DeclaratieLines.Clienten(antwoord: true), "Client", "Bsn", report);
+                Prestaties(DeclaratieLines.Of(a), report);
                 break;
         }
     }
 
-    private void Prestaties(IEnumerable<Prestatie> prestaties, XmlPath client, RuleReport report) =>
-        Repeats(
-            [.. prestaties],
-            p => (p.ProductReferentie?.ReferentieNummer, p.ProductReferentie?.VorigReferentieNummer),
-            client.Child("Prestaties"),
-            "Prestatie",
-            "ProductReferentie (ReferentieNummer with VorigReferentieNummer)",
-            report);
+    /// <summary>
+    /// The Prestaties under each Client by ProductReferentie, as <see cref="Repeats"/> compares but in
+    /// one pass over the declaration's lines (they come client by client): one set, emptied when the
+    /// client changes (made anew after a large client, as emptying costs its capacity), and a path only
+    /// for a repeat.
+    /// </summary>
+    private void Prestaties(DeclaratieLines.Sequence lines, RuleReport report)
+    {
+        var seen = new HashSet<(string?, string?)>();
+        var client = -1;
+        foreach (var line in lines)
+        {
+            if (line.Client != client)
+            {
+                client = line.Client;
+                if (seen.Count > 64)
+                {
+                    seen = [];
+                }
+                else
+                {
+                    seen.Clear();
+                }
+            }
+
+            var referentie = line.Prestatie.ProductReferentie;
+            if (!seen.Add((referentie?.ReferentieNummer, referentie?.VorigReferentieNummer)))
+            {
+                report.Add(
+                    Definition,
+                    line.Path,
+                    "Prestatie repeats the ProductReferentie (ReferentieNummer with VorigReferentieNummer) of an earlier Prestatie under the same parent (TR101).");
+            }
+        }
+    }
 
     /// <summary>ToewijzingNummer as the key compares it: its text.</summary>
     private static string? Nummer(int? value, string? asSent) => value is { } v ? AsSent.Text(v, asSent) : null;

@@ -95,11 +95,12 @@ internal sealed class TR134 : IMessageRule
         }
     }
 
-    private void ProductPeriodes(IEnumerable<DeclaratieLine> lines, DateOnly dagtekening, RuleReport report)
+    private void ProductPeriodes(DeclaratieLines.Sequence lines, DateOnly dagtekening, RuleReport report)
     {
         foreach (var line in lines)
         {
-            if (line.Prestatie.ProductPeriode is { } periode)
+            // The path is made for a finding only.
+            if (line.Prestatie.ProductPeriode is { } periode && periode.Begindatum > dagtekening)
             {
                 NotAfter(periode.Begindatum, line.Path.Child("ProductPeriode").Child("Begindatum"), "ProductPeriode Begindatum", dagtekening, report);
             }

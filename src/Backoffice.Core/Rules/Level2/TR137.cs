@@ -42,11 +42,15 @@ internal sealed class TR137 : IMessageRule
         }
     }
 
-    private void ProductPeriodes(IEnumerable<DeclaratieLine> lines, DateOnly dagtekening, RuleReport report)
+    private void ProductPeriodes(DeclaratieLines.Sequence lines, DateOnly dagtekening, RuleReport report)
     {
         foreach (var line in lines)
         {
-            Periode(line.Prestatie.ProductPeriode, line.Path.Child("ProductPeriode"), "ProductPeriode", dagtekening, report);
+            // The path is made for a finding only.
+            if (line.Prestatie.ProductPeriode is { } periode && (periode.Einddatum < periode.Begindatum || periode.Einddatum > dagtekening))
+            {
+                Periode(periode, line.Path.Child("ProductPeriode"), "ProductPeriode", dagtekening, report);
+            }
         }
     }
 

@@ -25,14 +25,39 @@ internal sealed class TR316 : IMessageRule
             return;
         }
 
-        var lines = DeclaratieLines.Of(declaratie).ToList();
-        var referenties = lines
-            .Select(l => l.Prestatie.ProductReferentie?.ReferentieNummer)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var line in lines)
+        // Only a credit names a VorigReferentieNummer, so the sets hold the credits' numbers, not
+        // every line's: first the numbers credited, then those of them some line carries as its own.
+        HashSet<string>? credited = null;
+        foreach (var line in DeclaratieLines.Of(declaratie))
         {
-            if (line.Prestatie.ProductReferentie?.VorigReferentieNummer is { } vorig && referenties.Contains(vorig))
+            if (line.Prestatie.ProductReferentie?.VorigReferentieNummer is { } vorig)
+            {
+                (credited ??= new(StringComparer.Ordinal)).Add(vorig);
+            }
+        }
+
+        if (credited is null)
+        {
+            return;
+        }
+
+        var inMessage = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in DeclaratieLines.Of(declaratie))
+        {
+            if (line.Prestatie.ProductReferentie?.ReferentieNummer is { } nummer && credited.Contains(nummer))
+            {
+                inMessage.Add(nummer);
+            }
+        }
+
+        if (inMessage.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var line in DeclaratieLines.Of(declaratie))
+        {
+            if (line.Prestatie.ProductReferentie?.VorigReferentieNummer is { } vorig && inMessage.Contains(vorig))
             {
                 report.Add(
                     Definition,

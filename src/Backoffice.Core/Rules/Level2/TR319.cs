@@ -33,15 +33,14 @@ internal sealed class TR319 : IMessageRule
                 continue;
             }
 
-            var path = line.Path.Child("ProductPeriode");
             if (periode.Begindatum > last)
             {
-                report.Add(Definition, path.Child("Begindatum"), "ProductPeriode Begindatum lies after the Einddatum of the DeclaratiePeriode (TR319).");
+                report.Add(Definition, line.Path.Child("ProductPeriode").Child("Begindatum"), "ProductPeriode Begindatum lies after the Einddatum of the DeclaratiePeriode (TR319).");
             }
 
             if (periode.Einddatum > last)
             {
-                report.Add(Definition, path.Child("Einddatum"), "ProductPeriode Einddatum lies after the Einddatum of the DeclaratiePeriode (TR319).");
+                report.Add(Definition, line.Path.Child("ProductPeriode").Child("Einddatum"), "ProductPeriode Einddatum lies after the Einddatum of the DeclaratiePeriode (TR319).");
             }
         }
     }

@@ -41,10 +41,17 @@ internal sealed class TR342 : IMessageRule
             return;
         }
 
-        var returned = DeclaratieLines.Of(antwoord)
-            .Select(l => l.Prestatie.IngediendBedrag)
-            .OfType<BedragMetDC>()
-            .Sum(b => Signed(b.Bedrag, b.DebetCredit));
+        long returned = 0;
+        foreach (var line in DeclaratieLines.Of(antwoord))
+        {
+            if (line.Prestatie.IngediendBedrag is { } b)
+            {
+                // Checked, as Enumerable.Sum is: an overflowing total throws rather than wraps.
+                var signed = Signed(b.Bedrag, b.DebetCredit);
+                returned = checked(returned + signed);
+            }
+        }
+
         if (returned != Signed(ingediend.TotaalBedrag, ingediend.DebetCredit) - Signed(toegekend.TotaalBedrag, toegekend.DebetCredit))
         {
             report.Add(

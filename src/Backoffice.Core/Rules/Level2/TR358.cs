@@ -27,10 +27,17 @@ internal sealed class TR358 : IMessageRule
             return;
         }
 
-        var sum = DeclaratieLines.Of(declaratie)
-            .Select(l => l.Prestatie.IngediendBedrag)
-            .OfType<BedragMetDC>()
-            .Sum(b => b.DebetCredit == DebetCredit.Credit ? -b.Bedrag : b.Bedrag);
+        long sum = 0;
+        foreach (var line in DeclaratieLines.Of(declaratie))
+        {
+            if (line.Prestatie.IngediendBedrag is { } b)
+            {
+                // Checked, as Enumerable.Sum is: an overflowing total throws rather than wraps.
+                var signed = b.DebetCredit == DebetCredit.Credit ? -b.Bedrag : b.Bedrag;
+                sum = checked(sum + signed);
+            }
+        }
+
         var expected = totaal.DebetCredit == DebetCredit.Credit ? -sum : sum;
         if (AsSent.Text(totaal.TotaalBedrag, totaal.TotaalBedragAsSent) == expected.ToString(CultureInfo.InvariantCulture))
         {

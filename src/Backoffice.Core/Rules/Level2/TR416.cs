@@ -25,24 +25,37 @@ internal sealed class TR416 : IMessageRule
             return;
         }
 
-        foreach (var client in DeclaratieLines.Of(declaratie).GroupBy(l => l.Client))
+        // The lines come client by client, so one set serves every client, emptied when the client
+        // changes (and made anew after a large client, as emptying costs its capacity).
+        var seen = new HashSet<(int, DateOnly, DateOnly, string, string)>();
+        var client = -1;
+        foreach (var line in DeclaratieLines.Of(declaratie))
         {
-            var seen = new HashSet<(int, DateOnly, DateOnly, string, string)>();
-            foreach (var line in client)
+            var p = line.Prestatie;
+            if (p.IngediendBedrag?.DebetCredit != DebetCredit.Debet || p.ProductPeriode is not { } periode)
             {
-                var p = line.Prestatie;
-                if (p.IngediendBedrag?.DebetCredit != DebetCredit.Debet || p.ProductPeriode is not { } periode)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                if (!seen.Add((p.ToewijzingNummer, periode.Begindatum, periode.Einddatum, p.ProductCategorie, p.ProductCode)))
+            if (line.Client != client)
+            {
+                client = line.Client;
+                if (seen.Count > 64)
                 {
-                    report.Add(
-                        Definition,
-                        line.Path,
-                        "Prestatie is a second debit for the same ToewijzingNummer, ProductPeriode, ProductCategorie and ProductCode under this Client (TR416).");
+                    seen = [];
                 }
+                else
+                {
+                    seen.Clear();
+                }
+            }
+
+            if (!seen.Add((p.ToewijzingNummer, periode.Begindatum, periode.Einddatum, p.ProductCategorie, p.ProductCode)))
+            {
+                report.Add(
+                    Definition,
+                    line.Path,
+                    "Prestatie is a second debit for the same ToewijzingNummer, ProductPeriode, ProductCategorie and ProductCode under this Client (TR416).");
             }
         }
     }
