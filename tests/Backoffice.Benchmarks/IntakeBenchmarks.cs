@@ -1,3 +1,4 @@
+using Backoffice.TestSupport;
 using BenchmarkDotNet.Attributes;
 
 namespace Backoffice.Benchmarks;
@@ -29,6 +30,8 @@ public class IntakeBenchmarks : IDisposable
         _rig = new IntakeRig(
             Path.Combine(BenchmarkData.WorkDirectory, FormattableString.Invariant($"intake-{Prestaties}-{Environment.ProcessId}")),
             BenchmarkData.SchemasDirectory);
+        // The generated 323s come from a provider of the demo region to one of its municipalities.
+        _rig.ImportReferenceAsync(RepoPaths.DemoReference).GetAwaiter().GetResult();
     }
 
     [IterationSetup]

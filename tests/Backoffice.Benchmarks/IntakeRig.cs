@@ -1,9 +1,11 @@
 using System.Text;
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
+using Backoffice.Data.Reference;
 using Backoffice.Service.Hosting;
 using Backoffice.Service.Intake;
 using Backoffice.Service.Processing;
+using Backoffice.Service.Reference;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +55,24 @@ public sealed class IntakeRig : IDisposable
 
     /// <summary>The host's services, for what a run needs besides the batch (the importer, the register).</summary>
     public IServiceProvider Services => _host.Services;
+
+    /// <summary>
+    /// Imports the reference data in <paramref name="folder"/> (<c>municipalities.csv</c>,
+    /// <c>providers.csv</c>, <c>indications.csv</c>), as <c>backoffice import all</c> does; a message
+    /// between parties the register does not know is refused, so a rig must know its senders.
+    /// </summary>
+    public async Task ImportReferenceAsync(string folder)
+    {
+        var importer = _host.Services.GetRequiredService<ReferenceImporter>();
+        foreach (var kind in ReferenceWords.Kinds)
+        {
+            var import = await importer.ImportAsync(kind, Path.Combine(folder, ReferenceWords.Of(kind) + ".csv"), CancellationToken.None);
+            if (!import.Result.Applied)
+            {
+                throw new InvalidOperationException($"The {ReferenceWords.Of(kind)} in {folder} did not import: {import.Result.Rejected.Count} rows rejected.");
+            }
+        }
+    }
 
     /// <summary>One inbox batch over whatever is in the inbox, every result returned (callers judge the outcomes).</summary>
     public async Task<IReadOnlyList<InputResult>> RunBatchAsync(CancellationToken cancellationToken = default) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Backoffice.TestSupport;
 using Backoffice.Core.Retours;
 using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
@@ -84,6 +85,7 @@ public static class PeakProbe
                     break;
                 case "intake":
                     rig = new IntakeRig(Path.Combine(scratch, "rig"), schemasDirectory);
+                    await rig.ImportReferenceAsync(RepoPaths.DemoReference);
                     // The file is copied into the inbox before the measurement starts (File.Copy goes
                     // through the kernel, not this process's memory); the pass is one inbox batch.
                     pass = async _ => await rig.RunOneAsync();

@@ -7,10 +7,8 @@ using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
 using Backoffice.Core.Standard;
 using Backoffice.Core.Validation;
-using Backoffice.Data.Reference;
 using Backoffice.Data.Register;
 using Backoffice.Service.Processing;
-using Backoffice.Service.Reference;
 using Backoffice.TestSupport.Generators;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,15 +109,7 @@ public static class RegionRun
     private static async Task ImportAsync(IntakeRig rig, string folder, RegionTrafficOptions options)
     {
         RegionTrafficGenerator.WriteReferenceData(folder, options);
-        var importer = rig.Services.GetRequiredService<ReferenceImporter>();
-        foreach (var kind in ReferenceWords.Kinds)
-        {
-            var import = await importer.ImportAsync(kind, Path.Combine(folder, ReferenceWords.Of(kind) + ".csv"), CancellationToken.None);
-            if (!import.Result.Applied)
-            {
-                throw new InvalidOperationException($"The region's {ReferenceWords.Of(kind)} did not import: {import.Result.Rejected.Count} rows rejected.");
-            }
-        }
+        await rig.ImportReferenceAsync(folder);
     }
 
     /// <summary>A small region end to end on its own host: every message must be accepted, or nothing is measured.</summary>
