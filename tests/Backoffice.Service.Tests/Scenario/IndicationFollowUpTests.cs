@@ -13,24 +13,13 @@ public sealed class IndicationFollowUpTests
 {
     private static readonly LifecycleClient Client = new("0384", "42420001", "999900006");
 
-    private static readonly Dictionary<string, string[]> Reference = new(StringComparer.Ordinal)
-    {
-        ["municipalities"] = ["cbs_code,name", "0384,Diemen"],
-        ["providers"] = ["agb_code,name", "42420001,Thuiszorg Scenario"],
-        ["indications"] =
-        [
-            "indication_number,municipality,bsn,product_categorie,product_code,arrangement_code,begindatum,einddatum,decision_date,status",
-            "5001,0384,999900006,01,,,2026-01-01,2026-12-31,2026-02-20,active",
-        ],
-    };
-
     private static DateOnly D(int month, int day) => new(2026, month, day);
 
     [Test]
     public async Task An_indication_whose_allocation_was_deleted_is_listed_again_as_without_allocation()
     {
         using var desk = new ScenarioDesk();
-        await desk.ImportAsync(Reference);
+        await desk.ImportAsync(LifecycleScenarioTests.Reference);
         var allocation = LifecycleClient.Allocation(70001, new Product("01", "01A01"), D(3, 2), new TimeOnly(9, 30), D(3, 2), D(12, 31));
 
         var made = await desk.ProcessAsync(D(3, 2), ("toewijzing.xml", Client.Wmo301(Client.FromMunicipality("TW-0001", D(3, 2)), allocation)));

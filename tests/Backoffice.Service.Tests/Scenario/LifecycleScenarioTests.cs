@@ -34,7 +34,8 @@ public sealed class LifecycleScenarioTests
     private static readonly ToegewezenProduct First = LifecycleClient.Allocation(
         70001, Begeleiding, D(3, 2), new TimeOnly(9, 30), D(3, 2), D(12, 31), hoursPerWeek: 4);
 
-    private static readonly Dictionary<string, string[]> Reference = new(StringComparer.Ordinal)
+    /// <summary>The scenario's reference data: Diemen, one provider, the client's indication 5001 for category 01 in 2026.</summary>
+    internal static readonly Dictionary<string, string[]> Reference = new(StringComparer.Ordinal)
     {
         ["municipalities"] = ["cbs_code,name", "0384,Diemen"],
         ["providers"] = ["agb_code,name", "42420001,Thuiszorg Scenario"],

@@ -36,6 +36,22 @@ internal static class DeclaratieLines
     public static XmlPath PrestatiePath(bool antwoord, int client, int position) =>
         ClientPath(antwoord, client).Child("Prestaties").Item("Prestatie", position);
 
+    /// <summary>
+    /// Empties a rule's per-client set when the walk reaches the next client. A set that grew past a
+    /// large client is replaced instead, so clearing it does not cost every later (small) client.
+    /// </summary>
+    public static void ResetForNextClient<T>(ref HashSet<T> seen)
+    {
+        if (seen.Count > 64)
+        {
+            seen = [];
+        }
+        else
+        {
+            seen.Clear();
+        }
+    }
+
     /// <summary>The lines of one declaration; <c>foreach</c> uses <see cref="GetEnumerator"/> without boxing.</summary>
     public readonly struct Sequence(EquatableArray<DeclaratieClient> declaratie, EquatableArray<DeclaratieAntwoordClient> antwoord)
     {

@@ -108,14 +108,7 @@ internal sealed class TR101 : IMessageRule
             if (line.Client != client)
             {
                 client = line.Client;
-                if (seen.Count > 64)
-                {
-                    seen = [];
-                }
-                else
-                {
-                    seen.Clear();
-                }
+                DeclaratieLines.ResetForNextClient(ref seen);
             }
 
             var referentie = line.Prestatie.ProductReferentie;

@@ -40,14 +40,7 @@ internal sealed class TR416 : IMessageRule
             if (line.Client != client)
             {
                 client = line.Client;
-                if (seen.Count > 64)
-                {
-                    seen = [];
-                }
-                else
-                {
-                    seen.Clear();
-                }
+                DeclaratieLines.ResetForNextClient(ref seen);
             }
 
             if (!seen.Add((p.ToewijzingNummer, periode.Begindatum, periode.Einddatum, p.ProductCategorie, p.ProductCode)))
