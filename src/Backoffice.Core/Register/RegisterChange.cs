@@ -32,7 +32,8 @@ public sealed record RequestAnswered(string Provider, string ReferentieAanbieder
 /// it: <paramref name="AnswersType"/> and the answered message's identification from the retour
 /// header; <paramref name="Rejections"/> lists each rejected class with the provider's codes.
 /// </summary>
-public sealed record RetourRecorded(string AnswersType, string Afzender, string Identificatie, DateOnly Dagtekening, IReadOnlyList<ProviderRejection> Rejections)
+/// <param name="AnswersSentMessage">False when no 301/319 we sent carries that identification: listed for staff.</param>
+public sealed record RetourRecorded(string AnswersType, string Afzender, string Identificatie, DateOnly Dagtekening, IReadOnlyList<ProviderRejection> Rejections, bool AnswersSentMessage = true)
     : RegisterChange;
 
 /// <summary>A class the provider rejected in its retour: where, what it concerns (no values of a person), and its codes.</summary>

@@ -27,6 +27,12 @@ public sealed record RegisterView(
     IReadOnlyList<RecordedRequest> Requests,
     IReadOnlyList<Indication> Indications)
 {
+    /// <summary>
+    /// For a provider's retour (302, 320): whether the 301 or 319 it answers is one this backoffice
+    /// sent (stored from the municipality, checked and sent on). True for every other message.
+    /// </summary>
+    public bool AnswersSentMessage { get; init; } = true;
+
     /// <summary>A view of an empty register on <paramref name="processingDate"/> where both parties are known.</summary>
     public static RegisterView Empty(DateOnly processingDate) =>
         new(processingDate, new PartyView(true, null, true, null), false, [], [], [], [], []);

@@ -145,6 +145,11 @@ public sealed class RegisterStore
           AND outcome = 'accepted';
         """;
 
+    private const string SentCountSql = """
+        SELECT COUNT(*) FROM message
+        WHERE message_type = @message_type AND sender = @sender AND identificatie = @identificatie AND outcome = 'accepted';
+        """;
+
     private const string InsertRetour = """
         INSERT INTO provider_retour (message_id, answers_type, answers_message_id, answers_identificatie, answers_dagtekening, rejected, recorded_at)
         VALUES (@message_id, @answers_type, @answers_message_id, @answers_identificatie, @answers_dagtekening, @rejected, @recorded_at);
@@ -197,6 +202,10 @@ public sealed class RegisterStore
             RequestsSql, new { provider = key.Provider, bsn, references }, cancellationToken: cancellationToken)))
             .Select(r => r.ToRecord()).ToList();
         var indications = key.Bsn is null ? [] : await reference.CurrentIndicationsAsync(key.Municipality, key.Bsn, cancellationToken);
+        // A retour copies the header of the message it answers (IV028): its Afzender and identification are that 301's or 319's.
+        var answersSent = key.Type.AnswersName is not { } answers || key.Type.IsMunicipalityAnswer
+            || await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                SentCountSql, new { message_type = answers, sender = key.Sender, identificatie = key.Identificatie }, cancellationToken: cancellationToken)) > 0;
         return new RegisterView(
             processingDate,
             parties,
@@ -205,7 +214,7 @@ public sealed class RegisterStore
             [.. lines.Where(l => l.kind == "start").Select(l => l.ToStart())],
             [.. lines.Where(l => l.kind == "stop").Select(l => l.ToStop())],
             requests,
-            indications);
+            indications) { AnswersSentMessage = answersSent };
     }
 
     /// <summary>The request of <paramref name="provider"/> with <paramref name="reference"/> (unique per provider, TR347), or null.</summary>

@@ -53,6 +53,9 @@ public static class StaffTaskKinds
 
     /// <summary>A valid message from or to a party we do not know (a municipality we do not serve, an unknown provider).</summary>
     public const string UnknownParty = "unknown-party";
+
+    /// <summary>A provider's 302/320 answering a 301/319 this backoffice never sent.</summary>
+    public const string UnmatchedRetour = "unmatched-retour";
 }
 
 /// <summary>Records staff tasks (once per key) and lists the open ones, oldest due first.</summary>

@@ -70,6 +70,17 @@ public static class RegisterTasks
                         now,
                         null));
                     break;
+                case RetourRecorded { AnswersSentMessage: false } r:
+                    open.Add(new StaffTask(
+                        $"unmatched-retour:{messageId}",
+                        StaffTaskKinds.UnmatchedRetour,
+                        messageId,
+                        $"A retour (message {messageId}) answers a {r.AnswersType} {r.Identificatie} that this backoffice never sent",
+                        "No accepted message of ours carries that identification: the provider may answer another municipality's message, or a message sent outside this backoffice. Check with the provider; nothing is recorded against any allocation or request."
+                            + (r.Rejections.Count > 0 ? " Its codes: " + string.Join("; ", r.Rejections.Select(j => $"{j.Subject} at {j.Path}: {string.Join(' ', j.Retourcodes)}")) : string.Empty),
+                        now,
+                        null));
+                    break;
                 case RetourRecorded r when r.Rejections.Count > 0:
                     open.Add(new StaffTask(
                         $"provider-rejected:{messageId}",

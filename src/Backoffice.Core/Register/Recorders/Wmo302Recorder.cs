@@ -75,7 +75,8 @@ internal sealed class Wmo302Recorder : IRegisterRecorder
                 header.Afzender,
                 header.BerichtIdentificatie.Identificatie,
                 header.BerichtIdentificatie.Dagtekening,
-                rejections),
+                rejections,
+                before.AnswersSentMessage),
         ];
     }
 

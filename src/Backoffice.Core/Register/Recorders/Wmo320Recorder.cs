@@ -32,7 +32,7 @@ internal sealed class Wmo320Recorder : IRegisterRecorder
         Add(rejections, XmlPath.Bericht.Child("Header"), "Header", header.RetourCodes);
         Add(rejections, XmlPath.Bericht.Child("Antwoord"), "Antwoord", retour.Antwoord?.RetourCodes);
         var answered = header.BerichtIdentificatie;
-        return [new RetourRecorded(Type.AnswersName!, header.Afzender, answered.Identificatie, answered.Dagtekening, rejections)];
+        return [new RetourRecorded(Type.AnswersName!, header.Afzender, answered.Identificatie, answered.Dagtekening, rejections, before.AnswersSentMessage)];
     }
 
     private static void Add(List<ProviderRejection> rejections, XmlPath path, string subject, EquatableArray<string>? codes)

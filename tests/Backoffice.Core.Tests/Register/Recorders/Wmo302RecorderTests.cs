@@ -42,6 +42,16 @@ public sealed class Wmo302RecorderTests
     }
 
     [Test]
+    public void A_302_on_a_301_we_never_sent_is_recorded_as_such()
+    {
+        var retour = Retour(Wmo301(Allocation()), null, null);
+
+        var change = (RetourRecorded)RegisterRecorderSet.Standard.Changes(retour, View() with { AnswersSentMessage = false }).Single();
+
+        Assert.That(change.AnswersSentMessage, Is.False);
+    }
+
+    [Test]
     public void An_accepted_301_is_recorded_against_its_identification_without_rejections()
     {
         var heen = Wmo301(Allocation());
