@@ -190,16 +190,17 @@ public sealed class RegisterStore
         var parties = await reference.GetPartiesAsync(key.Municipality, key.Provider, cancellationToken);
         var bsn = key.Bsn ?? string.Empty;
         var numbers = key.ToewijzingNummers.Count > 0 ? key.ToewijzingNummers.ToArray() : [-1];
-        var references = key.References.Count > 0 ? key.References.ToArray() : [string.Empty];
+        var references = (key.References.Count > 0 ? key.References : [string.Empty]).Select(r => Ansi(r, 36)).ToArray();
+        var (municipality, provider, client) = (Ansi(key.Municipality, 4), Ansi(key.Provider, 8), Ansi(bsn, 9));
         var allocations = (await connection.QueryAsync<AllocationRow>(new CommandDefinition(
-            AllocationsSql, new { municipality = key.Municipality, provider = key.Provider, bsn, numbers }, cancellationToken: cancellationToken)))
+            AllocationsSql, new { municipality, provider, bsn = client, numbers }, cancellationToken: cancellationToken)))
             .Select(r => r.ToRecord()).ToList();
         var lines = key.Bsn is null
             ? []
             : (await connection.QueryAsync<CareLineRow>(new CommandDefinition(
-                CareLinesSql, new { municipality = key.Municipality, provider = key.Provider, bsn }, cancellationToken: cancellationToken))).ToList();
+                CareLinesSql, new { municipality, provider, bsn = client }, cancellationToken: cancellationToken))).ToList();
         var requests = (await connection.QueryAsync<RequestRow>(new CommandDefinition(
-            RequestsSql, new { provider = key.Provider, bsn, references }, cancellationToken: cancellationToken)))
+            RequestsSql, new { provider, bsn = client, references }, cancellationToken: cancellationToken)))
             .Select(r => r.ToRecord()).ToList();
         var indications = key.Bsn is null ? [] : await reference.CurrentIndicationsAsync(key.Municipality, key.Bsn, cancellationToken);
         // A retour copies the header of the message it answers (IV028): its Afzender and identification are that 301's or 319's.
@@ -290,7 +291,7 @@ public sealed class RegisterStore
     private static async Task<CommandDefinition?> AnsweredParametersAsync(DbConnection connection, DbTransaction transaction, long messageId, RequestAnswered r, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var requestDate = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            SelectRequestDate, new { provider = r.Provider, referentie_aanbieder = r.ReferentieAanbieder }, transaction, cancellationToken: cancellationToken));
+            SelectRequestDate, new { provider = Ansi(r.Provider, 8), referentie_aanbieder = Ansi(r.ReferentieAanbieder, 36) }, transaction, cancellationToken: cancellationToken));
         if (requestDate is null)
         {
             // A 301 or 319 with a reference no request of ours carries (TR355/TR379 decide whether that is an error).
@@ -391,6 +392,13 @@ public sealed class RegisterStore
         p.Add("recorded_at", now.UtcDateTime, DbType.DateTime2);
         return p;
     }
+
+    /// <summary>
+    /// A text parameter for a char/varchar column of the register: sent as varchar of the column's
+    /// size, so SQL Server seeks the index instead of converting every row to nvarchar (Dapper's
+    /// default for a string). SQLite ignores the type.
+    /// </summary>
+    private static DbString Ansi(string value, int length) => new() { Value = value, IsAnsi = true, Length = length };
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
