@@ -91,6 +91,7 @@ internal static class AnswerRequestCommand
         try
         {
             BatchRun run;
+            long messageId;
             try
             {
                 host = BackofficeHost.CreateBuilder(settings).Build();
@@ -112,7 +113,6 @@ internal static class AnswerRequestCommand
                 var identity = AnswerIdentity.Create(Identificatie(now), DateOnly.FromDateTime(now.UtcDateTime));
                 var message = RequestAnswer.For(request, decision, reason, identity, services.GetRequiredService<MessageCheck>().Schemas);
                 var bytes = IwmoWriter.ToBytes(message);
-                long messageId;
                 var name = MessageCheck.FileName(message.Type, identity);
                 using (var content = new MemoryStream(bytes, writable: false))
                 {
@@ -133,6 +133,13 @@ internal static class AnswerRequestCommand
             {
                 await stderr.WriteLineAsync($"backoffice answer-request: stopped ({Redaction.Describe(ex)}); if the 319 was stored, the next process run finishes it.");
                 return ExitCodes.Usage;
+            }
+
+            if (!run.Ran)
+            {
+                // Not "nothing was done": the 319 is stored, and the next batch checks and sends it.
+                await stderr.WriteLineAsync($"backoffice answer-request: the 319 is stored as message {messageId}, but another run holds the database; the next process run (or the service's next scan) checks it and sends it if it passes.");
+                return ExitCodes.Findings;
             }
 
             ProcessCommand.Report(run, json, stdout, stderr);

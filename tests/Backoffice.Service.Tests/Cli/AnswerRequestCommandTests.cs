@@ -95,6 +95,30 @@ public sealed class AnswerRequestCommandTests
     }
 
     [Test]
+    public async Task While_another_run_holds_the_database_the_319_is_stored_said_so_and_sent_by_the_next_run()
+    {
+        var config = Path.Combine(root.FullName, "no-wait.json");
+        await File.WriteAllTextAsync(config, """{ "Processing": { "BatchWaitSeconds": 0 } }""");
+        (int Exit, string Out, string Err) held;
+        using (Backoffice.Data.DatabaseLock.TryAcquire(Backoffice.Data.DatabaseSettings.SqliteInDataFolder(Data), Backoffice.Data.DatabaseLock.Batch, TimeSpan.Zero))
+        {
+            held = await AnswerAsync("--answer", "in-onderzoek", "--config", config);
+        }
+
+        Assert.That(held.Exit, Is.EqualTo(ExitCodes.Findings));
+        Assert.That(held.Err, Does.Contain("the 319 is stored as message 2").And.Contain("the next process run"));
+        Assert.That(Directory.Exists(Outbox) ? Directory.EnumerateFiles(Outbox, "WMO319-*.xml") : [], Is.Empty, "not sent before it is checked");
+
+        var (exit, output, err) = await Run("process", "--data", Data, "--format", "json", "--schemas", RepoPaths.IwmoSchemas);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
+        var result = JsonDocument.Parse(output).RootElement.EnumerateArray().Single();
+        Assert.That((result.GetProperty("input").GetString(), result.GetProperty("outcome").GetString()), Is.EqualTo(("store:2", "accepted")));
+        Assert.That(Directory.EnumerateFiles(Outbox, "WMO319-*.xml").Count(), Is.EqualTo(1));
+        Assert.That(await StateAsync(), Is.EqualTo("in-onderzoek"));
+    }
+
+    [Test]
     public async Task A_reference_the_provider_never_sent_makes_nothing()
     {
         var before = await ScalarAsync<long>("SELECT COUNT(*) FROM message");
