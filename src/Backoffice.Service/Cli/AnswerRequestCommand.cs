@@ -143,7 +143,7 @@ internal static class AnswerRequestCommand
             }
 
             ProcessCommand.Report(run, json, stdout, stderr);
-            return run.Ran && run.Results.All(r => r.Outcome == InputOutcomes.Accepted) ? ExitCodes.Ok : ExitCodes.Findings;
+            return run.Results.All(r => r.Outcome == InputOutcomes.Accepted) ? ExitCodes.Ok : ExitCodes.Findings;
         }
         finally
         {
