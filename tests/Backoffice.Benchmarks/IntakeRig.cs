@@ -63,14 +63,10 @@ public sealed class IntakeRig : IDisposable
     /// </summary>
     public async Task ImportReferenceAsync(string folder)
     {
-        var importer = _host.Services.GetRequiredService<ReferenceImporter>();
-        foreach (var kind in ReferenceWords.Kinds)
+        var imports = await _host.Services.GetRequiredService<ReferenceImporter>().ImportFolderAsync(folder, CancellationToken.None);
+        if (imports.Count != ReferenceWords.Kinds.Count || imports.Any(i => !i.Result.Applied))
         {
-            var import = await importer.ImportAsync(kind, Path.Combine(folder, ReferenceWords.Of(kind) + ".csv"), CancellationToken.None);
-            if (!import.Result.Applied)
-            {
-                throw new InvalidOperationException($"The {ReferenceWords.Of(kind)} in {folder} did not import: {import.Result.Rejected.Count} rows rejected.");
-            }
+            throw new InvalidOperationException($"The reference data in {folder} did not import whole.");
         }
     }
 

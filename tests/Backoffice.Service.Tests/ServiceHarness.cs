@@ -33,15 +33,17 @@ internal sealed class ServiceHarness : IDisposable
         DatabaseMigrator.Migrate(Host.Services.GetRequiredService<DatabaseSettings>());
         if (referenceData)
         {
-            var importer = Get<ReferenceImporter>();
-            foreach (var kind in ReferenceWords.Kinds)
-            {
-                var import = importer.ImportAsync(kind, Path.Combine(RepoPaths.DemoReference, ReferenceWords.Of(kind) + ".csv"), CancellationToken.None).GetAwaiter().GetResult();
-                if (!import.Result.Applied)
-                {
-                    throw new InvalidOperationException($"The demo {ReferenceWords.Of(kind)} did not import.");
-                }
-            }
+            ImportReference(RepoPaths.DemoReference);
+        }
+    }
+
+    /// <summary>Imports every reference file in <paramref name="folder"/> (as <c>import all</c>); each must apply.</summary>
+    public void ImportReference(string folder)
+    {
+        var imports = Get<ReferenceImporter>().ImportFolderAsync(folder, CancellationToken.None).GetAwaiter().GetResult();
+        if (imports.Count != ReferenceWords.Kinds.Count || imports.Any(i => !i.Result.Applied))
+        {
+            throw new InvalidOperationException($"The reference data in {folder} did not import whole.");
         }
     }
 

@@ -68,7 +68,7 @@ internal static class ImportCommand
         }
 
         var files = ReferenceWords.Kinds
-            .Select(k => (Kind: k, Path: Path.Combine(folder, ReferenceWords.Of(k) + ".csv")))
+            .Select(k => (Kind: k, Path: ReferenceImporter.FileIn(folder, k)))
             .Where(f => File.Exists(f.Path))
             .ToList();
         if (files.Count == 0)

@@ -1,9 +1,7 @@
 using System.Text;
 using Backoffice.Core.Standard;
-using Backoffice.Data.Reference;
 using Backoffice.Service.Intake;
 using Backoffice.Service.Processing;
-using Backoffice.Service.Reference;
 using Backoffice.TestSupport.Generators;
 using NUnit.Framework;
 
@@ -27,18 +25,12 @@ public sealed class RegionTrafficTests
         results.Where(r => r.Outcome != InputOutcomes.Accepted)
             .Select(r => $"{r.Input}: {r.Outcome} {string.Join(",", r.Findings.Select(f => f.Rule))} {r.Reason}"));
 
-    private static async Task<ServiceHarness> RegionAsync()
+    private static ServiceHarness Region()
     {
         var service = new ServiceHarness(processingDate: RegionTrafficGenerator.ProcessingDate, referenceData: false);
         var reference = Path.Combine(service.DataDirectory, "region");
         RegionTrafficGenerator.WriteReferenceData(reference, Small);
-        var importer = service.Get<ReferenceImporter>();
-        foreach (var kind in ReferenceWords.Kinds)
-        {
-            var import = await importer.ImportAsync(kind, Path.Combine(reference, ReferenceWords.Of(kind) + ".csv"), CancellationToken.None);
-            Assert.That(import.Result.Applied, Is.True, ReferenceWords.Of(kind));
-        }
-
+        service.ImportReference(reference);
         return service;
     }
 
@@ -57,7 +49,7 @@ public sealed class RegionTrafficTests
     [Test]
     public async Task A_small_region_is_accepted_at_every_level_load_and_day_alike()
     {
-        using var service = await RegionAsync();
+        using var service = Region();
         foreach (var message in RegionTrafficGenerator.Load(Small))
         {
             service.Drop(message.Name, message.Content);
@@ -93,7 +85,7 @@ public sealed class RegionTrafficTests
     [Test]
     public async Task The_register_view_holds_other_clients_numbers_and_references_and_earlier_identifications()
     {
-        using var service = await RegionAsync();
+        using var service = Region();
         var load = RegionTrafficGenerator.Load(Small).ToList();
         foreach (var message in load)
         {
