@@ -4,7 +4,6 @@ using System.Globalization;
 using Backoffice.Core.Messages;
 using Backoffice.Core.Retours;
 using Backoffice.Core.Schemas;
-using Backoffice.Data;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Migrations;
 using Backoffice.Data.Register;
@@ -94,12 +93,8 @@ internal static class AnswerRequestCommand
             long messageId;
             try
             {
-                host = BackofficeHost.CreateBuilder(settings).Build();
+                host = BackofficeHost.BuildMigrated(settings);
                 var services = host.Services;
-                if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
-                {
-                    DatabaseMigrator.Migrate(services.GetRequiredService<DatabaseSettings>());
-                }
 
                 var request = await services.GetRequiredService<RegisterStore>().FindRequestAsync(provider, reference, ct);
                 if (request is null)

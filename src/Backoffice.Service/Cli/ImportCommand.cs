@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
-using Backoffice.Data;
 using Backoffice.Data.Migrations;
 using Backoffice.Data.Reference;
-using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
 using Backoffice.Service.Logging;
 using Backoffice.Service.Reference;
@@ -106,11 +104,7 @@ internal static class ImportCommand
                 }
 
                 // Migrating takes the database's migration lock, as every verb that opens the store does.
-                host = BackofficeHost.CreateBuilder(settings).Build();
-                if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
-                {
-                    DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
-                }
+                host = BackofficeHost.BuildMigrated(settings);
 
                 import = await host.Services.GetRequiredService<ReferenceImporter>().ImportAsync(kind, path, ct);
             }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
 using Backoffice.Core.Schemas;
-using Backoffice.Data;
 using Backoffice.Data.Migrations;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
@@ -58,11 +57,7 @@ internal static class ProcessCommand
             BatchRun run;
             try
             {
-                host = BackofficeHost.CreateBuilder(settings).Build();
-                if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
-                {
-                    DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
-                }
+                host = BackofficeHost.BuildMigrated(settings);
 
                 var wait = TimeSpan.FromSeconds(host.Services.GetRequiredService<IOptions<ProcessingOptions>>().Value.BatchWaitSeconds);
                 run = await host.Services.GetRequiredService<InboxBatch>().RunAsync(wait, ct);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Backoffice.Data;
 using Backoffice.Data.Migrations;
 using Backoffice.Data.Register;
 using Backoffice.Data.Staff;
@@ -35,15 +34,11 @@ internal static class QueueCommand
             DateOnly today;
             try
             {
-                using var host = BackofficeHost.CreateBuilder(new HostSettings(
+                using var host = BackofficeHost.BuildMigrated(new HostSettings(
                     CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))),
                     parse.GetValue(config),
                     parse.GetValue(processingDate),
-                    ConsoleToStandardError: true)).Build();
-                if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
-                {
-                    DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
-                }
+                    ConsoleToStandardError: true));
 
                 var time = host.Services.GetRequiredService<TimeProvider>();
                 today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -1,7 +1,11 @@
 using Backoffice.Core.Calendar;
+using Backoffice.Data;
+using Backoffice.Data.Migrations;
+using Backoffice.Service.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Backoffice.Service.Hosting;
 
@@ -12,6 +16,30 @@ namespace Backoffice.Service.Hosting;
 /// </summary>
 public static class BackofficeHost
 {
+    /// <summary>
+    /// The host of a one-shot verb that opens the store (process, queue, import, answer-request):
+    /// built, and the database brought to the current schema first when Database:MigrateOnStart (as
+    /// the service's start-up does), under the migration lock. Disposed again if migrating fails.
+    /// </summary>
+    public static IHost BuildMigrated(HostSettings settings)
+    {
+        var host = CreateBuilder(settings).Build();
+        try
+        {
+            if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+            {
+                DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
+            }
+
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
     public static HostApplicationBuilder CreateBuilder(HostSettings settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
