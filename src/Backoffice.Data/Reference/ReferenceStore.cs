@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using Backoffice.Core.Register;
 using Backoffice.Core.Standard;
 using Dapper;
@@ -384,9 +383,9 @@ public sealed class ReferenceStore
                 parameters.Add("product_categorie", i.ProductCategorie, DbType.AnsiStringFixedLength, size: 2);
                 parameters.Add("product_code", i.ProductCode, DbType.String, size: 5);
                 parameters.Add("arrangement_code", i.ArrangementCode, DbType.AnsiString, size: 20);
-                parameters.Add("begindatum", Date(i.Begindatum), DbType.AnsiStringFixedLength, size: 10);
-                parameters.Add("einddatum", i.Einddatum is { } end ? Date(end) : null, DbType.AnsiStringFixedLength, size: 10);
-                parameters.Add("decision_date", Date(i.DecisionDate), DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("begindatum", StoredDates.Day(i.Begindatum), DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("einddatum", i.Einddatum is { } end ? StoredDates.Day(end) : null, DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("decision_date", StoredDates.Day(i.DecisionDate), DbType.AnsiStringFixedLength, size: 10);
                 parameters.Add("status", ReferenceWords.Of(i.Status), DbType.AnsiString, size: 16);
                 break;
             default:
@@ -475,9 +474,7 @@ public sealed class ReferenceStore
         return [.. rows.Select(r => r.ToIndication())];
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
 #pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
     private sealed class NamedRow
@@ -523,9 +520,9 @@ public sealed class ReferenceStore
             product_categorie,
             product_code,
             arrangement_code,
-            ParseDate(begindatum),
-            einddatum is null ? null : ParseDate(einddatum),
-            ParseDate(decision_date),
+            StoredDates.ParseDay(begindatum),
+            einddatum is null ? null : StoredDates.ParseDay(einddatum),
+            StoredDates.ParseDay(decision_date),
             ReferenceWords.TryParseStatus(status, out var s) ? s : throw new InvalidOperationException($"indication_version holds an unknown status for indication {indication_number}."));
     }
 #pragma warning restore IDE1006, CA1812, S3459

@@ -8,6 +8,7 @@ using Backoffice.Core.Messages.Toewijzing;
 using Backoffice.Core.Register;
 using Backoffice.Data.Reference;
 using Dapper;
+using static Backoffice.Data.StoredDates;
 
 namespace Backoffice.Data.Register;
 
@@ -243,7 +244,7 @@ public sealed class RegisterStore
         return
         [
             .. rows
-                .Select(r => (r.Number, Municipality: r.Municipality.Trim(), Decided: ParseDay(r.Decided.Trim())!.Value))
+                .Select(r => (r.Number, Municipality: r.Municipality.Trim(), Decided: ParseDay(r.Decided.Trim())))
                 .Select(r => new UnallocatedIndication(r.Number, r.Municipality, r.Decided, workingDays.AddWorkingDays(r.Decided, workingDaysToAllocate)))
                 .Where(r => r.DueOn <= asOf),
         ];
@@ -302,7 +303,7 @@ public sealed class RegisterStore
         {
             state = State(r.State),
             on = Day(DateOnly.FromDateTime(now.UtcDateTime)),
-            final_due_on = Day(FinalAnswerDue(DateOnly.ParseExact(requestDate, "yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            final_due_on = Day(FinalAnswerDue(ParseDay(requestDate))),
             message_id = messageId,
             provider = r.Provider,
             referentie_aanbieder = r.ReferentieAanbieder,
@@ -400,12 +401,11 @@ public sealed class RegisterStore
     /// </summary>
     private static DbString Ansi(string value, int length) => new() { Value = value, IsAnsi = true, Length = length };
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Fixed width, so the text sorts as the time does (IV013 orders versions by date and time).</summary>
     public static string Time(TimeOnly time) => time.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
 
-    private static DateOnly? ParseDay(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly? OptionalDay(string? text) => text is null ? null : ParseDay(text);
 
     private static string Backing(IndicationBacking backing) => backing switch
     {
@@ -477,10 +477,10 @@ public sealed class RegisterStore
                 checked((int)toewijzing_nummer),
                 referentie_aanbieder,
                 product_categorie is null ? null : new Product(product_categorie.Trim(), product_code?.Trim()),
-                ParseDay(toewijzingsdatum)!.Value,
+                ParseDay(toewijzingsdatum),
                 TimeOnly.ParseExact(toewijzingstijd.Trim(), "HH:mm:ss.fffffff", CultureInfo.InvariantCulture),
-                ParseDay(ingangsdatum)!.Value,
-                ParseDay(einddatum),
+                ParseDay(ingangsdatum),
+                OptionalDay(einddatum),
                 reden_wijziging?.Trim(),
                 volume is { } v ? new Omvang(v, eenheid!.Trim(), frequentie!.Trim()) : null,
                 budget,
@@ -526,11 +526,11 @@ public sealed class RegisterStore
 
         public RecordedStart ToStart() => new(
             id, message_id, bsn.Trim(),
-            new StartProduct(Nummer, Product, ParseDay(toewijzing_ingangsdatum), ParseDay(begindatum)!.Value, status_aanlevering.Trim()));
+            new StartProduct(Nummer, Product, OptionalDay(toewijzing_ingangsdatum), ParseDay(begindatum), status_aanlevering.Trim()));
 
         public RecordedStop ToStop() => new(
             id, message_id, bsn.Trim(),
-            new StopProduct(Nummer, Product, ParseDay(toewijzing_ingangsdatum), ParseDay(begindatum)!.Value, reden_beeindiging!.Trim(), ParseDay(einddatum)!.Value, status_aanlevering.Trim()));
+            new StopProduct(Nummer, Product, OptionalDay(toewijzing_ingangsdatum), ParseDay(begindatum), reden_beeindiging!.Trim(), ParseDay(einddatum!), status_aanlevering.Trim()));
     }
 
     private sealed class RequestRow
@@ -565,8 +565,8 @@ public sealed class RegisterStore
             provider.Trim(),
             bsn.Trim(),
             referentie_aanbieder,
-            ParseDay(request_date.Trim())!.Value,
-            ParseDay(received_on.Trim())!.Value,
+            ParseDay(request_date.Trim()),
+            ParseDay(received_on.Trim()),
             state switch
             {
                 "open" => RequestState.Open,
@@ -574,7 +574,7 @@ public sealed class RegisterStore
                 "allocated" => RequestState.Allocated,
                 _ => RequestState.Rejected,
             },
-            ParseDay(in_onderzoek_on?.Trim()));
+            OptionalDay(in_onderzoek_on?.Trim()));
     }
 #pragma warning restore IDE1006, CA1812, S3459
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Backoffice.Core.Calendar;
 using Backoffice.Core.Register;
+using Backoffice.Data;
 using Backoffice.Data.Register;
 using Backoffice.Data.Staff;
 
@@ -60,7 +61,7 @@ public static class RegisterTasks
                     break;
                 case AllocationRecorded a when a.Backing != IndicationBacking.Backed:
                     open.Add(new StaffTask(
-                        string.Create(CultureInfo.InvariantCulture, $"unbacked:{a.Municipality}:{a.Version.ToewijzingNummer}:{RegisterStore.Day(a.Version.Toewijzingsdatum)}T{RegisterStore.Time(a.Version.Toewijzingstijd)}"),
+                        string.Create(CultureInfo.InvariantCulture, $"unbacked:{a.Municipality}:{a.Version.ToewijzingNummer}:{StoredDates.Day(a.Version.Toewijzingsdatum)}T{RegisterStore.Time(a.Version.Toewijzingstijd)}"),
                         StaffTaskKinds.UnbackedAllocation,
                         messageId,
                         string.Create(CultureInfo.InvariantCulture, $"Allocation {a.Version.ToewijzingNummer} of municipality {a.Municipality} (message {messageId}) {(a.Backing == IndicationBacking.OutsidePeriod ? "lies outside its indication's period" : "has no indication behind it")}"),
