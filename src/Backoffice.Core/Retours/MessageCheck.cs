@@ -36,6 +36,9 @@ public sealed record CheckedMessage(
 
     public IReadOnlyList<Finding> Findings => [.. Level1.Findings, .. Level2, .. Level3];
 
+    /// <summary>The rule findings that refused a message that passed level 1: level 2's, or else levels 3 and 4's (those run only after level 2 passed).</summary>
+    public IReadOnlyList<Finding> RuleFindings => Level2.Count > 0 ? Level2 : Level3;
+
     public bool Rejected => !Level1.Valid || Level2.Count > 0 || Level3.Count > 0 || Refused is not null;
 }
 

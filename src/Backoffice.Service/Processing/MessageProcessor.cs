@@ -220,7 +220,7 @@ public sealed class MessageProcessor(
             ];
         }
 
-        var refusedFindings = checkedMessage.Level2.Count > 0 ? checkedMessage.Level2 : checkedMessage.Level3;
+        var refusedFindings = checkedMessage.RuleFindings;
         if (refusedFindings.Count > 0 && checkedMessage.Message is { } message && message.Type.Direction == MessageDirection.MunicipalityToProvider)
         {
             return
@@ -253,7 +253,7 @@ public sealed class MessageProcessor(
         }
 
         var answered = checkedMessage.Answer is { Retourcode: not null } a ? $" Answered with {a.Record.Type} ({a.Retourcode})." : string.Empty;
-        var found = checkedMessage.Level2.Count > 0 ? checkedMessage.Level2 : checkedMessage.Level3;
+        var found = checkedMessage.RuleFindings;
         if (found.Count > 0)
         {
             var first = found[0];
