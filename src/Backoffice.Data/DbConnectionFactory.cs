@@ -12,9 +12,13 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
 
     // WAL lets the processing job read while intake writes; foreign keys are off by default in
     // SQLite and must be switched on per connection; busy_timeout makes a second writer (another
-    // job, the CLI) wait for the lock instead of failing at once with SQLITE_BUSY.
+    // job, the CLI) wait for the lock instead of failing at once with SQLITE_BUSY. synchronous =
+    // NORMAL: a commit survives the process being killed at once, and an OS crash or power loss
+    // only once the WAL is synced; the batch syncs it (StoreDurability) before anything leaves the
+    // database's hands, an answer to the outbox or a file out of the inbox.
     private const string SqlitePragmas = """
         PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
         PRAGMA foreign_keys = ON;
         PRAGMA busy_timeout = 30000;
         """;

@@ -75,6 +75,14 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Task LockReferenceImportsAsync(DbTransaction transaction, TimeSpan wait, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes every transaction committed so far survive an OS crash or power loss: on SQLite (WAL,
+    /// synchronous NORMAL) a FULL checkpoint, which syncs the WAL and then the database file; on
+    /// SQL Server nothing, every commit is already hardened in the log. Throws
+    /// <see cref="TimeoutException"/> when a reader kept the checkpoint from finishing.
+    /// </summary>
+    public abstract Task MakeDurableAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>The message row intake inserts, checked and clipped already.</summary>
     internal sealed record NewMessage(string Sha256, long Size, DateTime ReceivedAt, string Channel, string OriginalName);
 
@@ -142,6 +150,18 @@ internal abstract class SqlDialect
         // lock for the whole transaction, so a second import waits at its BEGIN (busy_timeout).
         public override Task LockReferenceImportsAsync(DbTransaction transaction, TimeSpan wait, CancellationToken cancellationToken) =>
             Task.CompletedTask;
+
+        // FULL waits (busy_timeout) for a writer and for readers of older snapshots, copies the
+        // whole WAL into the database and syncs both; its first column says whether it could.
+        public override async Task MakeDurableAsync(DbConnection connection, CancellationToken cancellationToken)
+        {
+            var (busy, _, _) = await connection.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>(
+                new CommandDefinition("PRAGMA wal_checkpoint(FULL);", cancellationToken: cancellationToken));
+            if (busy != 0)
+            {
+                throw new TimeoutException("The database's write-ahead log could not be synced: a reader held it past the busy timeout.");
+            }
+        }
 
         public override async Task<long> InsertMessageAsync(DbConnection connection, DbTransaction transaction, Stream content, NewMessage message, CancellationToken cancellationToken)
         {
@@ -305,6 +325,10 @@ internal abstract class SqlDialect
             hashing.Verify(message.Sha256);
             return messageId;
         }
+
+        // Every commit is hardened in the transaction log before COMMIT returns (unless the
+        // operator switched on delayed durability, which this service never asks for).
+        public override Task MakeDurableAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public override async Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
         {

@@ -90,10 +90,20 @@ public sealed class AnswerStore
         return row is null ? null : ToAnswer(row);
     }
 
-    public async Task MarkWrittenAsync(long messageId, DateTimeOffset writtenAt, CancellationToken cancellationToken)
+    /// <summary>Records that the answers of <paramref name="messageIds"/> are in the outbox, in one transaction.</summary>
+    public async Task MarkWrittenAsync(IReadOnlyCollection<long> messageIds, DateTimeOffset writtenAt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        if (messageIds.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(MarkWritten, new { message_id = messageId, written_at = writtenAt.UtcDateTime }, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var at = writtenAt.UtcDateTime;
+        await connection.ExecuteAsync(new CommandDefinition(MarkWritten, messageIds.Select(id => new { message_id = id, written_at = at }), transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static StoredAnswer ToAnswer(AnswerRow r) => new(

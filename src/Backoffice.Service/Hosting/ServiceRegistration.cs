@@ -69,7 +69,8 @@ public static class ServiceRegistration
             .AddSingleton<MessageUnitOfWork>()
             .AddSingleton<AnswerStore>()
             .AddSingleton<StaffTaskStore>()
-            .AddSingleton<ReferenceStore>();
+            .AddSingleton<ReferenceStore>()
+            .AddSingleton<StoreDurability>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
         services

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Backoffice.Core.Standard;
 using Backoffice.Data;
+using Backoffice.Data.Answers;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Staff;
@@ -38,6 +39,7 @@ public sealed class InboxBatch(
     StaffTaskStore tasks,
     MessageProcessor processor,
     OutboxWriter outbox,
+    StoreDurability durability,
     DatabaseSettings database,
     BackofficePaths paths,
     IOptions<InboxOptions> options,
@@ -46,6 +48,13 @@ public sealed class InboxBatch(
     ILogger<InboxBatch> logger)
 {
     public const string Channel = "inbox";
+
+    /// <summary>
+    /// How many inputs share one sync of the store before their answers and files leave: the
+    /// durability of a chunk costs one checkpoint instead of a sync per commit, and a crash inside a
+    /// chunk only leaves more for the next scan to finish (it is the same work, never a second answer).
+    /// </summary>
+    public const int ChunkSize = 64;
 
     // The names download tools and careful writers use while a file is incomplete.
     private static readonly string[] TemporarySuffixes = [".tmp", ".part", ".partial", ".crdownload", ".download", ".filepart", "~"];
@@ -65,21 +74,37 @@ public sealed class InboxBatch(
         await FlushOutboxAsync();
         var results = new List<InputResult>();
         var seen = new HashSet<long>();
+        var chunk = new List<Step>();
+        var stopped = false;
         foreach (var name in ListInbox())
         {
             if (stop.IsCancellationRequested)
             {
-                return new BatchRun(true, results, Stopped: true);
+                stopped = true;
+                break;
             }
 
-            if (await TakeInAsync(name) is { } result)
+            if (await TakeInAsync(name) is { } step)
             {
-                results.Add(result);
-                if (result.MessageId is { } id)
+                chunk.Add(step);
+                if ((step.Pending?.MessageId ?? step.Done?.MessageId) is { } id)
                 {
                     seen.Add(id);
                 }
+
+                if (chunk.Count >= ChunkSize)
+                {
+                    results.AddRange(await FinishAsync(chunk));
+                    chunk.Clear();
+                }
             }
+        }
+
+        results.AddRange(await FinishAsync(chunk));
+        chunk.Clear();
+        if (stopped)
+        {
+            return new BatchRun(true, results, Stopped: true);
         }
 
         IReadOnlyList<long> pending;
@@ -102,13 +127,20 @@ public sealed class InboxBatch(
         {
             if (stop.IsCancellationRequested)
             {
-                return new BatchRun(true, results, Stopped: true);
+                stopped = true;
+                break;
             }
 
-            results.Add(ResultFrom($"store:{id}", await processor.ProcessAsync(id, CancellationToken.None)));
+            chunk.Add(new Taken($"store:{id}", await processor.ProcessAsync(id, CancellationToken.None)));
+            if (chunk.Count >= ChunkSize)
+            {
+                results.AddRange(await FinishAsync(chunk));
+                chunk.Clear();
+            }
         }
 
-        return new BatchRun(true, results, Stopped: false);
+        results.AddRange(await FinishAsync(chunk));
+        return new BatchRun(true, results, Stopped: stopped);
     }
 
     /// <summary>
@@ -130,14 +162,69 @@ public sealed class InboxBatch(
         }
 
         await FlushOutboxAsync();
-        return new BatchRun(true, [ResultFrom(input, await processor.ProcessAsync(messageId, CancellationToken.None))], Stopped: false);
+        return new BatchRun(true, await FinishAsync([new Taken(input, await processor.ProcessAsync(messageId, CancellationToken.None))]), Stopped: false);
     }
 
-    /// <summary>Answers committed by a run that stopped before writing them go out first.</summary>
+    /// <summary>
+    /// Finishes a chunk of inputs whose verdicts are committed: makes the store durable (one sync
+    /// for the chunk), writes their answers to the outbox, then sets each file aside, in order. When
+    /// the store cannot be synced nothing leaves: the answers stay unwritten and the files stay in
+    /// the inbox, both finished by the next scan.
+    /// </summary>
+    private async Task<List<InputResult>> FinishAsync(IReadOnlyList<Step> chunk)
+    {
+        var results = new List<InputResult>(chunk.Count);
+        if (chunk.Count == 0)
+        {
+            return results;
+        }
+
+        IReadOnlyDictionary<long, string>? written = null;
+        try
+        {
+            await resilience.ExecuteAsync(async ct => await durability.MakeDurableAsync(ct), CancellationToken.None);
+            written = await outbox.WriteAllAsync([.. chunk.Select(s => s.Pending?.Processed?.Answer).OfType<StoredAnswer>()], CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("The store could not be synced or the answers marked written ({Error}); answers and files wait for the next scan", Redaction.Describe(ex));
+        }
+
+        foreach (var step in chunk)
+        {
+            if (step.Done is { } done)
+            {
+                results.Add(done);
+                continue;
+            }
+
+            var taken = step.Pending!;
+            var processed = taken.Processed is { Answer: { } answer } p && written?.GetValueOrDefault(answer.MessageId) is { } file
+                ? p with { AnswerFile = file }
+                : taken.Processed;
+            if (taken.File is not { } inbox)
+            {
+                results.Add(ResultFrom(taken.Input, processed!));
+            }
+            else if (written is null)
+            {
+                results.Add(Result(taken.Input, InputOutcomes.Failed, "The verdict is recorded, but the store could not be synced; its answer and the file wait in the store and the inbox for the next scan.") with { MessageId = taken.MessageId });
+            }
+            else
+            {
+                results.Add(await SetAsideAsync(inbox.Path, inbox.Name, taken.Input, inbox.Status, taken.MessageId, inbox.DeliveryId, processed, taken.Message, inbox.Duplicate, inbox.SeenBefore));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Answers committed by a run that stopped before writing them go out first, once the store is durable.</summary>
     private async Task FlushOutboxAsync()
     {
         try
         {
+            await durability.MakeDurableAsync(CancellationToken.None);
             await outbox.FlushAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
@@ -155,7 +242,7 @@ public sealed class InboxBatch(
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private async Task<InputResult?> TakeInAsync(string name)
+    private async Task<Step?> TakeInAsync(string name)
     {
         var path = Path.Combine(paths.Inbox, name);
         var printable = SafeNames.Printable(name);
@@ -264,7 +351,7 @@ public sealed class InboxBatch(
 
         // Duplicate only when the verdict stood before this delivery: then nothing was processed now.
         var verdictBefore = processed is null;
-        return await SetAsideAsync(path, name, printable, status, messageId, deliveryId, processed, message, duplicate && verdictBefore, known && verdictBefore);
+        return new Taken(printable, processed, messageId, message, new InboxFile(path, name, status, deliveryId, duplicate && verdictBefore, known && verdictBefore));
     }
 
     private async Task<IntakeReceipt> ReceiveAsync(string path, string name, FileStatus looked, CancellationToken cancellationToken)
@@ -479,6 +566,26 @@ public sealed class InboxBatch(
         Result(printable, InputOutcomes.Waiting, $"Not taken yet: {why}, so it may still be being written. Taken on a later scan once it is complete.");
 
     private static string Join(string? first, string second) => first is null ? second : $"{first} {second}";
+
+    /// <summary>One input of a chunk: finished already (<see cref="Done"/>), or with its verdict committed and its answer and file still to go (<see cref="Pending"/>).</summary>
+    private readonly record struct Step(InputResult? Done, Taken? Pending)
+    {
+        public static implicit operator Step(InputResult done) => new(done, null);
+
+        public static implicit operator Step(Taken pending) => new(null, pending);
+    }
+
+    /// <summary>A message whose verdict stands (processed now, or before), waiting for the chunk's sync; <see cref="File"/> is null for one that came from the store.</summary>
+    private sealed record Taken(string Input, ProcessedMessage? Processed, long MessageId, MessageSummary? Message, InboxFile? File)
+    {
+        public Taken(string input, ProcessedMessage processed)
+            : this(input, processed, processed.MessageId, null, null)
+        {
+        }
+    }
+
+    /// <summary>The inbox file a message was taken from, to be set aside after the sync.</summary>
+    private sealed record InboxFile(string Path, string Name, FileStatus Status, long DeliveryId, bool Duplicate, bool SeenBefore);
 
     /// <summary>The file changed while it was looked at or read: not complete yet.</summary>
     private sealed class FileChangedException : Exception

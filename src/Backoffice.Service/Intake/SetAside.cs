@@ -108,6 +108,75 @@ public static class SetAside
         }
     }
 
+    /// <summary>
+    /// Writes several files as <see cref="WriteAtomically(string, byte[])"/> does, with one sync
+    /// pass for all of them: every temporary is written first and only then each is flushed to disk
+    /// (after the first flush the file system has usually written the others' data already), then
+    /// each is renamed into place. Returns, per file in order, null when it is in place or the
+    /// fault that kept it out (its temporary removed); one file's fault does not stop the others.
+    /// </summary>
+    public static Exception?[] WriteAllAtomically(IReadOnlyList<(string Path, byte[] Bytes)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var faults = new Exception?[files.Count];
+        var streams = new FileStream?[files.Count];
+        var temporaries = new string[files.Count];
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                temporaries[i] = TemporaryName(files[i].Path);
+                faults[i] = Attempt(() =>
+                {
+                    streams[i] = new FileStream(temporaries[i], FileMode.Create, FileAccess.Write, FileShare.None, 1);
+                    streams[i]!.Write(files[i].Bytes);
+                });
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                faults[i] ??= Attempt(() => streams[i]!.Flush(flushToDisk: true));
+                faults[i] ??= Attempt(() => streams[i]!.Dispose());
+                streams[i] = null;
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                faults[i] ??= Attempt(() => File.Move(temporaries[i], files[i].Path, overwrite: true));
+            }
+        }
+        finally
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (streams[i] is { } open)
+                {
+                    Attempt(open.Dispose);
+                }
+
+                if (faults[i] is not null && temporaries[i] is { } temporary)
+                {
+                    TryDelete(temporary);
+                }
+            }
+        }
+
+        return faults;
+    }
+
+    private static Exception? Attempt(Action action)
+    {
+        try
+        {
+            action();
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex;
+        }
+    }
+
     private static void CopyComplete(string source, FileStatus status, string target)
     {
         var temporary = TemporaryName(target);

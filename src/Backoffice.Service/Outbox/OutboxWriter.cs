@@ -14,36 +14,45 @@ namespace Backoffice.Service.Outbox;
 /// </summary>
 public sealed class OutboxWriter(AnswerStore answers, BackofficePaths paths, TimeProvider time, ILogger<OutboxWriter> logger)
 {
-    /// <summary>Writes one answer; returns its path. Throws on I/O faults (the row stays unwritten and is retried).</summary>
-    public async Task<string> WriteAsync(StoredAnswer answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes committed answers (one sync pass for all, see <see cref="SetAside.WriteAllAtomically"/>)
+    /// and then marks those in place written, in one transaction. Returns the path of each answer
+    /// now in the outbox, by message id; one that could not be written is logged, stays unwritten
+    /// and is written by the next batch. The caller has made the store durable first
+    /// (<see cref="Data.StoreDurability"/>), so no answer leaves whose verdict a power loss could undo.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> WriteAllAsync(IReadOnlyList<StoredAnswer> committed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(answer);
-        Directory.CreateDirectory(paths.Outbox);
-        var path = Path.Combine(paths.Outbox, answer.FileName);
-        SetAside.WriteAtomically(path, answer.Content);
-        await answers.MarkWrittenAsync(answer.MessageId, time.GetUtcNow(), cancellationToken);
-        return path;
-    }
-
-    /// <summary>Writes every answer committed but not yet written (a crash between commit and write).</summary>
-    public async Task<int> FlushAsync(CancellationToken cancellationToken)
-    {
-        var written = 0;
-        foreach (var answer in await answers.ListUnwrittenAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(committed);
+        var written = new Dictionary<long, string>();
+        if (committed.Count == 0)
         {
-            try
+            return written;
+        }
+
+        Directory.CreateDirectory(paths.Outbox);
+        var files = committed.Select(a => (Path: PathOf(a.FileName), Bytes: a.Content)).ToList();
+        var faults = SetAside.WriteAllAtomically(files);
+        for (var i = 0; i < committed.Count; i++)
+        {
+            if (faults[i] is { } fault)
             {
-                await WriteAsync(answer, cancellationToken);
-                written++;
+                logger.LogError("Message {MessageId}: its answer could not be written to the outbox ({Error}); the next batch writes it", committed[i].MessageId, Redaction.Describe(fault));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else
             {
-                logger.LogError("Message {MessageId}: its answer could not be written to the outbox ({Error}); retried on the next scan", answer.MessageId, Redaction.Describe(ex));
+                written[committed[i].MessageId] = files[i].Path;
             }
         }
 
+        // A crash before this line rewrites the same bytes under the same names: never a second answer.
+        await answers.MarkWrittenAsync(written.Keys, time.GetUtcNow(), cancellationToken);
         return written;
     }
+
+    /// <summary>Writes every answer committed but not yet written (a crash between commit and write).</summary>
+    public async Task<int> FlushAsync(CancellationToken cancellationToken) =>
+        (await WriteAllAsync(await answers.ListUnwrittenAsync(cancellationToken), cancellationToken)).Count;
 
     /// <summary>Where a stored answer's file is in the outbox.</summary>
     public string PathOf(string fileName) => Path.Combine(paths.Outbox, fileName);

@@ -6,7 +6,6 @@ using Backoffice.Data.Answers;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Register;
 using Backoffice.Data.Staff;
-using Backoffice.Service.Outbox;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Logging;
 using Microsoft.Extensions.Logging;
@@ -18,8 +17,9 @@ namespace Backoffice.Service.Processing;
 /// <summary>
 /// Processes one stored message as one unit of work: claim it under a lease, check it (level 1 on the
 /// stored bytes, the typed message read once, level 2, the answer built and checked against its own
-/// schema), then commit verdict, findings, staff tasks and the answer in ONE transaction, and only
-/// then write the answer to the outbox from what was committed. The inbox batch, the Quartz job and
+/// schema), then commit verdict, findings, staff tasks and the answer in ONE transaction; the answer
+/// leaves for the outbox from what was committed, written by the batch once the store is durable
+/// (<see cref="Intake.InboxBatch"/>: one sync for a chunk of messages). The inbox batch, the Quartz job and
 /// any later entry point all come through here (style habit 15). This is the per-message boundary:
 /// the one place a fault is caught, recorded and left for a retry of the whole message, so nothing is
 /// lost and nothing is answered twice.
@@ -32,7 +32,6 @@ public sealed class MessageProcessor(
     StaffTaskStore tasks,
     RegisterStore register,
     MessageCheck check,
-    OutboxWriter outbox,
     WorkingDays workingDays,
     ResiliencePipeline resilience,
     TimeProvider time,
@@ -64,11 +63,12 @@ public sealed class MessageProcessor(
     public async Task<ProcessedMessage> ProcessAsync(long messageId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = messageId });
+        var claimed = false;
         try
         {
             var gone = await GoneOwnersAsync(cancellationToken);
             var now = LeaseNow();
-            var claimed = await resilience.ExecuteAsync(
+            claimed = await resilience.ExecuteAsync(
                 async ct => await claims.TryClaimAsync(messageId, instance.Id, now, now + Lease, gone, ct), cancellationToken);
             if (!claimed)
             {
@@ -106,12 +106,6 @@ public sealed class MessageProcessor(
                 return new ProcessedMessage(messageId, report, InputOutcomes.ClaimedElsewhere, "The claim was taken over by another instance before the verdict was recorded; its verdict stands.");
             }
 
-            string? answerFile = null;
-            if (answer is not null)
-            {
-                answerFile = await WriteAnswerAsync(answer);
-            }
-
             logger.LogInformation(
                 "Message {MessageId} ({MessageType} from {Sender}): {Outcome} at level {Level} with {FindingCount} findings{Answer}",
                 messageId,
@@ -121,14 +115,36 @@ public sealed class MessageProcessor(
                 checkedMessage.CheckedLevel,
                 checkedMessage.Findings.Count + report.FindingsOmitted,
                 answer is null ? string.Empty : $"; {(answer.AnswerType == report.MessageType ? "sent on" : "answered with " + answer.AnswerType)} ({answer.Retourcode ?? "no retourcodes"})");
-            return new ProcessedMessage(messageId, report, outcome, reason) { Checked = checkedMessage, AnswerFile = answerFile };
+            return new ProcessedMessage(messageId, report, outcome, reason) { Checked = checkedMessage, Answer = answer };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Infrastructure, not input: the message stays stored; its lease runs out (or this
             // process is seen to be gone) and the next scan retries the whole message.
             logger.LogError("Message {MessageId} could not be processed ({Error}); it stays stored and is retried", messageId, Redaction.Describe(ex));
+            if (claimed)
+            {
+                await LetLeaseRunOutAsync(messageId);
+            }
+
             return new ProcessedMessage(messageId, null, InputOutcomes.Failed, $"Processing failed ({ex.GetType().Name}); the message is kept and retried on the next scan.");
+        }
+    }
+
+    /// <summary>
+    /// Ends this instance's lease on a message it failed on, so the next scan (of this process or
+    /// another) retries it at once instead of waiting for the lease. Best effort: when even this
+    /// fails (a full disk) the lease runs out by itself.
+    /// </summary>
+    private async Task LetLeaseRunOutAsync(long messageId)
+    {
+        try
+        {
+            await claims.RenewLeaseAsync(messageId, instance.Id, LeaseNow(), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Message {MessageId}: the claim could not be given up ({Error}); it runs out with its lease", messageId, Redaction.Describe(ex));
         }
     }
 
@@ -168,20 +184,6 @@ public sealed class MessageProcessor(
         var recorded = await unitOfWork.CommitAsync(
             stored, instance.Id, answer, [.. Tasks(messageId, received, checkedMessage), .. opened], new RegisterWork(received, checkedMessage.Changes, closed), cancellationToken);
         return new UnitResult(checkedMessage, outcome, reason, answer, recorded);
-    }
-
-    /// <summary>Writes a committed answer; a failure leaves it for the next scan's flush, never lost.</summary>
-    private async Task<string?> WriteAnswerAsync(StoredAnswer answer)
-    {
-        try
-        {
-            return await resilience.ExecuteAsync(async ct => await outbox.WriteAsync(answer, ct), CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
-        {
-            logger.LogError("Message {MessageId}: the committed answer could not be written to the outbox yet ({Error}); the next scan writes it", answer.MessageId, Redaction.Describe(ex));
-            return null;
-        }
     }
 
     private IReadOnlyList<StaffTask> Tasks(long messageId, DateOnly received, CheckedMessage checkedMessage)
@@ -357,7 +359,10 @@ public sealed record ProcessedMessage(long MessageId, ValidationReport? Report, 
     /// <summary>Everything the checks found (level 1 and 2), when the message was checked now.</summary>
     public CheckedMessage? Checked { get; init; }
 
-    /// <summary>The answer file written to the outbox now, if any.</summary>
+    /// <summary>The answer committed with the verdict now, if any: the caller writes it to the outbox once the store is durable.</summary>
+    public StoredAnswer? Answer { get; init; }
+
+    /// <summary>Where the answer is in the outbox, once the batch has written it.</summary>
     public string? AnswerFile { get; init; }
 }
 
