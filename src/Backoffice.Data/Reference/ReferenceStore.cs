@@ -369,13 +369,13 @@ public sealed class ReferenceStore
     {
         var file = rows.ToList();
         var inFile = file.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        var current = stored.ToDictionary(p => ProductRow.ProductKey(p.ProductCategorie, p.ProductCode), p => (p.Version, ProductRow.Of(p)), StringComparer.Ordinal);
+        var current = stored.ToDictionary(p => ProductRow.ProductKey(p.ProductCategorie, p.ProductCode), p => (p.Version, Row: ProductRow.Of(p)), StringComparer.Ordinal);
 
         // An arrangement code names one current product after the import: the stored products the
         // file leaves alone keep theirs, a product in the file takes the one on its line.
         var claimed = current
-            .Where(c => c.Value.Item2.ArrangementCode is not null && !inFile.Contains(c.Key))
-            .ToDictionary(c => c.Value.Item2.ArrangementCode!, _ => 0, StringComparer.Ordinal);
+            .Where(c => c.Value.Row.ArrangementCode is not null && !inFile.Contains(c.Key))
+            .ToDictionary(c => c.Value.Row.ArrangementCode!, _ => 0, StringComparer.Ordinal);
         var conflicts = new Dictionary<int, ReferenceProblem>();
         foreach (var row in file.Where(r => r.ArrangementCode is not null))
         {
