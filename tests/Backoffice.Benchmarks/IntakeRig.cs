@@ -57,14 +57,14 @@ public sealed class IntakeRig : IDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>
-    /// Imports the reference data in <paramref name="folder"/> (<c>municipalities.csv</c>,
-    /// <c>providers.csv</c>, <c>indications.csv</c>), as <c>backoffice import all</c> does; a message
+    /// Imports the reference data in <paramref name="folder"/> (each kind's file there, such as
+    /// <c>municipalities.csv</c>, <c>providers.csv</c>, <c>indications.csv</c>), as <c>backoffice import all</c> does; a message
     /// between parties the register does not know is refused, so a rig must know its senders.
     /// </summary>
     public async Task ImportReferenceAsync(string folder)
     {
         var imports = await _host.Services.GetRequiredService<ReferenceImporter>().ImportFolderAsync(folder, CancellationToken.None);
-        if (imports.Count != ReferenceWords.Kinds.Count || imports.Any(i => !i.Result.Applied))
+        if (imports.Count != ReferenceWords.Kinds.Count(k => File.Exists(ReferenceImporter.FileIn(folder, k))) || imports.Any(i => !i.Result.Applied))
         {
             throw new InvalidOperationException($"The reference data in {folder} did not import whole.");
         }

@@ -15,7 +15,7 @@ public static class RepoPaths
 
     public static string IwmoSchemas => Path.Combine(Schemas, "iwmo-3.2");
 
-    /// <summary>The demo reference data (municipalities, providers, indications) the README's first command imports.</summary>
+    /// <summary>The demo reference data (municipalities, providers, products, contracts, indications) the README's first command imports.</summary>
     public static string DemoReference => Path.Combine(Root, "deploy", "demo");
 
     /// <summary>BACKOFFICE_REFERENCE overrides; otherwise the shared folder next to the clone.</summary>

@@ -1,30 +1,50 @@
+using Backoffice.Core.Reference;
 using Backoffice.Core.Register;
 
 namespace Backoffice.Data.Reference;
 
-/// <summary>The kinds of reference data <c>backoffice import</c> loads (the declarations issue adds products and contracts).</summary>
+/// <summary>The kinds of reference data <c>backoffice import</c> loads.</summary>
 public enum ReferenceKind
 {
     Municipalities,
     Providers,
+    Products,
+    Contracts,
     Indications,
 }
 
-/// <summary>The words of the kinds and of the indication statuses, as files, output and the CHECK constraints spell them.</summary>
+/// <summary>The words of the kinds, the indication statuses and the financing forms, as files, output and the CHECK constraints spell them.</summary>
 public static class ReferenceWords
 {
-    /// <summary>The kinds in the order the README lists them.</summary>
-    public static IReadOnlyList<ReferenceKind> Kinds { get; } = [ReferenceKind.Municipalities, ReferenceKind.Providers, ReferenceKind.Indications];
+    /// <summary>
+    /// The kinds in the order the README lists them, which is the order <c>import all</c> takes them
+    /// in: a contract names a provider and a product, an indication a served municipality.
+    /// </summary>
+    public static IReadOnlyList<ReferenceKind> Kinds { get; } =
+        [ReferenceKind.Municipalities, ReferenceKind.Providers, ReferenceKind.Products, ReferenceKind.Contracts, ReferenceKind.Indications];
 
     /// <summary>The indication statuses, in the order of <see cref="IndicationStatus"/>.</summary>
     public static IReadOnlyList<IndicationStatus> Statuses { get; } = [IndicationStatus.Active, IndicationStatus.Withdrawn, IndicationStatus.Superseded];
+
+    /// <summary>The financing forms, in the order of <see cref="FinancingForm"/>.</summary>
+    public static IReadOnlyList<FinancingForm> FinancingForms { get; } = [FinancingForm.Inspanningsgericht, FinancingForm.Outputgericht, FinancingForm.Taakgericht];
 
     public static string Of(ReferenceKind kind) => kind switch
     {
         ReferenceKind.Municipalities => "municipalities",
         ReferenceKind.Providers => "providers",
+        ReferenceKind.Products => "products",
+        ReferenceKind.Contracts => "contracts",
         ReferenceKind.Indications => "indications",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown reference kind."),
+    };
+
+    public static string Of(FinancingForm financing) => financing switch
+    {
+        FinancingForm.Inspanningsgericht => "inspanningsgericht",
+        FinancingForm.Outputgericht => "outputgericht",
+        FinancingForm.Taakgericht => "taakgericht",
+        _ => throw new ArgumentOutOfRangeException(nameof(financing), financing, "Unknown financing form."),
     };
 
     public static string Of(IndicationStatus status) => status switch
@@ -36,34 +56,28 @@ public static class ReferenceWords
     };
 
     /// <summary>The kind spelled exactly as <see cref="Of(ReferenceKind)"/> does.</summary>
-    public static bool TryParseKind(string? word, out ReferenceKind kind)
-    {
-        foreach (var candidate in Kinds)
-        {
-            if (string.Equals(Of(candidate), word, StringComparison.Ordinal))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    public static bool TryParseKind(string? word, out ReferenceKind kind) => TryParse(Kinds, Of, word, out kind);
 
     /// <summary>The status spelled exactly as <see cref="Of(IndicationStatus)"/> does (lower case).</summary>
-    public static bool TryParseStatus(string? word, out IndicationStatus status)
+    public static bool TryParseStatus(string? word, out IndicationStatus status) => TryParse(Statuses, Of, word, out status);
+
+    /// <summary>The financing form spelled exactly as <see cref="Of(FinancingForm)"/> does (lower case).</summary>
+    public static bool TryParseFinancing(string? word, out FinancingForm financing) => TryParse(FinancingForms, Of, word, out financing);
+
+    /// <summary>The one of <paramref name="candidates"/> that <paramref name="of"/> spells exactly as <paramref name="word"/>.</summary>
+    public static bool TryParse<T>(IReadOnlyList<T> candidates, Func<T, string> of, string? word, out T value)
+        where T : struct, Enum
     {
-        foreach (var candidate in Statuses)
+        foreach (var candidate in candidates)
         {
-            if (string.Equals(Of(candidate), word, StringComparison.Ordinal))
+            if (string.Equals(of(candidate), word, StringComparison.Ordinal))
             {
-                status = candidate;
+                value = candidate;
                 return true;
             }
         }
 
-        status = default;
+        value = default;
         return false;
     }
 }
@@ -112,6 +126,63 @@ public sealed record IndicationRow(
         new(Number, version, Municipality, Bsn, ProductCategorie, ProductCode, ArrangementCode, Begindatum, Einddatum, DecisionDate, Status);
 
     public override string ToString() => $"IndicationRow {{ Line = {Line}, Number = {Number}, Municipality = {Municipality} }}";
+}
+
+/// <summary>
+/// A product of the regional catalogue as the region's file states it; the store gives it its
+/// version. Keyed by category and code (TR381: a code belongs to its category).
+/// </summary>
+public sealed record ProductRow(
+    int Line,
+    string ProductCategorie,
+    string ProductCode,
+    string Description,
+    string Eenheid,
+    string Frequentie,
+    FinancingForm Financing,
+    string? ArrangementCode,
+    DateOnly Begindatum,
+    DateOnly? Einddatum) : ReferenceRow(Line)
+{
+    public override string Key => ProductKey(ProductCategorie, ProductCode);
+
+    /// <summary>The key of product <paramref name="code"/> in <paramref name="categorie"/>, as <see cref="Key"/> spells it.</summary>
+    public static string ProductKey(string categorie, string code) => categorie + "/" + code;
+
+    /// <summary>This row as version <paramref name="version"/> of its product.</summary>
+    public CatalogueProduct AsVersion(int version) =>
+        new(ProductCategorie, ProductCode, version, Description, Eenheid, Frequentie, Financing, ArrangementCode, Begindatum, Einddatum);
+
+    /// <summary>The row a stored version was made from (line 0), to compare a file's row with.</summary>
+    public static ProductRow Of(CatalogueProduct p) =>
+        new(0, p.ProductCategorie, p.ProductCode, p.Description, p.Eenheid, p.Frequentie, p.Financing, p.ArrangementCode, p.Begindatum, p.Einddatum);
+}
+
+/// <summary>
+/// A contract line as the region's file states it: what <see cref="Provider"/> may deliver of one
+/// product of the catalogue from <see cref="Begindatum"/>, at <see cref="TariffCents"/> per unit of
+/// <see cref="Eenheid"/>. Keyed by provider, product and begindatum; the store gives it its version.
+/// </summary>
+public sealed record ContractRow(
+    int Line,
+    string Provider,
+    string ProductCategorie,
+    string ProductCode,
+    DateOnly Begindatum,
+    DateOnly? Einddatum,
+    long TariffCents,
+    string Eenheid,
+    bool PartialMonthInFull) : ReferenceRow(Line)
+{
+    public override string Key => Provider + "/" + ProductRow.ProductKey(ProductCategorie, ProductCode) + "/" + StoredDates.Day(Begindatum);
+
+    /// <summary>This row as version <paramref name="version"/> of its contract line.</summary>
+    public ContractTariff AsVersion(int version) =>
+        new(Provider, ProductCategorie, ProductCode, version, Begindatum, Einddatum, TariffCents, Eenheid, PartialMonthInFull);
+
+    /// <summary>The row a stored version was made from (line 0), to compare a file's row with.</summary>
+    public static ContractRow Of(ContractTariff c) =>
+        new(0, c.Provider, c.ProductCategorie, c.ProductCode, c.Begindatum, c.Einddatum, c.TariffCents, c.Eenheid, c.PartialMonthInFull);
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
+using Backoffice.Core.Reference;
 using Backoffice.Core.Register;
 using Backoffice.Core.Standard;
 using Dapper;
@@ -7,7 +9,7 @@ using Dapper;
 namespace Backoffice.Data.Reference;
 
 /// <summary>
-/// The reference data (municipalities served, providers, indications) as versions: imports of a
+/// The reference data (municipalities served, providers, the product catalogue, contracts, indications) as versions: imports of a
 /// whole parsed file in one transaction, and the questions the register and the level-4 checks ask,
 /// each on its own connection or inside the caller's transaction.
 /// </summary>
@@ -17,7 +19,9 @@ namespace Backoffice.Data.Reference;
 /// that order, so the filtered unique index never sees two current versions). Keys the file leaves
 /// out keep their current version: a file is a delivery of rows, not the whole list. Indications
 /// are checked against the data already there: their municipality must be served, and an indication
-/// keeps its municipality and its client for all its versions.
+/// keeps its municipality and its client for all its versions. A product's arrangement code names
+/// no other current product; a contract names a known provider and a product of the catalogue, and
+/// the periods of one provider's contract lines for one product never overlap.
 /// </remarks>
 public sealed class ReferenceStore
 {
@@ -70,6 +74,52 @@ public sealed class ReferenceStore
                 @arrangement_code, @begindatum, @einddatum, @decision_date, @status, @import_id, @recorded_at, 1);
         """;
 
+    private const string SelectCurrentProducts = """
+        SELECT product_categorie, product_code, version, description, eenheid, frequentie, financing, arrangement_code,
+               begindatum, einddatum
+        FROM product_version
+        WHERE is_current = 1
+        ORDER BY product_categorie, product_code;
+        """;
+
+    private const string RetireProduct = """
+        UPDATE product_version SET is_current = 0
+        WHERE product_categorie = @product_categorie AND product_code = @product_code AND is_current = 1;
+        """;
+
+    private const string InsertProduct = """
+        INSERT INTO product_version (product_categorie, product_code, version, description, eenheid, frequentie, financing,
+                                     arrangement_code, begindatum, einddatum, import_id, recorded_at, is_current)
+        VALUES (@product_categorie, @product_code, @version, @description, @eenheid, @frequentie, @financing,
+                @arrangement_code, @begindatum, @einddatum, @import_id, @recorded_at, 1);
+        """;
+
+    private const string SelectCurrentContracts = """
+        SELECT provider, product_categorie, product_code, version, begindatum, einddatum, tariff_cents, eenheid, partial_month_in_full
+        FROM contract_version
+        WHERE is_current = 1;
+        """;
+
+    private const string SelectProviderContracts = """
+        SELECT provider, product_categorie, product_code, version, begindatum, einddatum, tariff_cents, eenheid, partial_month_in_full
+        FROM contract_version
+        WHERE provider = @provider
+        ORDER BY product_categorie, product_code, begindatum, version;
+        """;
+
+    private const string RetireContract = """
+        UPDATE contract_version SET is_current = 0
+        WHERE provider = @provider AND product_categorie = @product_categorie AND product_code = @product_code
+          AND begindatum = @begindatum AND is_current = 1;
+        """;
+
+    private const string InsertContract = """
+        INSERT INTO contract_version (provider, product_categorie, product_code, begindatum, version, einddatum, tariff_cents,
+                                      eenheid, partial_month_in_full, import_id, recorded_at, is_current)
+        VALUES (@provider, @product_categorie, @product_code, @begindatum, @version, @einddatum, @tariff_cents,
+                @eenheid, @partial_month_in_full, @import_id, @recorded_at, 1);
+        """;
+
     private const string SelectMunicipalityName = """
         SELECT name FROM municipality_version WHERE cbs_code = @cbs_code AND is_current = 1;
         """;
@@ -116,6 +166,12 @@ public sealed class ReferenceStore
         {
             ReferenceKind.Municipalities => Plan(batch.Rows.Cast<MunicipalityRow>(), await CurrentMunicipalitiesAsync(transaction, cancellationToken), null),
             ReferenceKind.Providers => Plan(batch.Rows.Cast<ProviderRow>(), await CurrentProvidersAsync(transaction, cancellationToken), null),
+            ReferenceKind.Products => ProductPlan(batch.Rows.Cast<ProductRow>(), await ProductsAsync(transaction.Connection!, transaction, cancellationToken)),
+            ReferenceKind.Contracts => ContractPlan(
+                batch.Rows.Cast<ContractRow>(),
+                await CurrentContractsAsync(transaction, cancellationToken),
+                (await CurrentProvidersAsync(transaction, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal),
+                [.. (await ProductsAsync(transaction.Connection!, transaction, cancellationToken)).Select(p => ProductRow.ProductKey(p.ProductCategorie, p.ProductCode))]),
             _ => Plan(
                 batch.Rows.Cast<IndicationRow>(),
                 await CurrentIndicationsAsync(transaction, cancellationToken),
@@ -140,16 +196,22 @@ public sealed class ReferenceStore
         {
             ReferenceKind.Municipalities => (RetireMunicipality, InsertMunicipality),
             ReferenceKind.Providers => (RetireProvider, InsertProvider),
+            ReferenceKind.Products => (RetireProduct, InsertProduct),
+            ReferenceKind.Contracts => (RetireContract, InsertContract),
             _ => (RetireIndication, InsertIndication),
         };
+
+        // Every old version is retired before any new one is inserted: a file may move an
+        // arrangement code from one product to another, and the unique index of current codes
+        // must never see both at once, whatever the order of their lines.
+        foreach (var (row, version) in plan.Versions.Where(v => v.Version > 1))
+        {
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(retire, KeyParameters(row), transaction, cancellationToken: cancellationToken));
+        }
+
         var recordedAt = batch.ImportedAt.UtcDateTime;
         foreach (var (row, version) in plan.Versions)
         {
-            if (version > 1)
-            {
-                await transaction.Connection!.ExecuteAsync(new CommandDefinition(retire, KeyParameter(batch.Kind, row.Key), transaction, cancellationToken: cancellationToken));
-            }
-
             var parameters = VersionParameters(row, version, importId, recordedAt);
             await transaction.Connection!.ExecuteAsync(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken));
         }
@@ -217,6 +279,36 @@ public sealed class ReferenceStore
     public Task<bool> AnyMunicipalitiesAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
         AnyMunicipalitiesAsync(Own(transaction), transaction, cancellationToken);
 
+    /// <summary>
+    /// The current version of every product of the regional catalogue (it is small), by category
+    /// and code: what TR381, TR341 and the volume rules read, and what an arrangement code names.
+    /// </summary>
+    public async Task<IReadOnlyList<CatalogueProduct>> CurrentProductsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ProductsAsync(connection, null, cancellationToken);
+    }
+
+    /// <summary>As <see cref="CurrentProductsAsync(CancellationToken)"/>, inside the caller's transaction.</summary>
+    public Task<IReadOnlyList<CatalogueProduct>> CurrentProductsAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
+        ProductsAsync(Own(transaction), transaction, cancellationToken);
+
+    /// <summary>
+    /// Every version, current or not, of every contract line of the provider with AGB code
+    /// <paramref name="provider"/>, by product, begindatum and version: a declaration is checked
+    /// against the tariff of its period (TR418), and an old one against the version it was paid on.
+    /// Empty for an unknown provider or a malformed code.
+    /// </summary>
+    public async Task<IReadOnlyList<ContractTariff>> ContractsOfProviderAsync(string provider, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ProviderContractsAsync(connection, null, provider, cancellationToken);
+    }
+
+    /// <summary>As <see cref="ContractsOfProviderAsync(string, CancellationToken)"/>, inside the caller's transaction.</summary>
+    public Task<IReadOnlyList<ContractTariff>> ContractsOfProviderAsync(DbTransaction transaction, string provider, CancellationToken cancellationToken) =>
+        ProviderContractsAsync(Own(transaction), transaction, provider, cancellationToken);
+
     // The new and changed rows in file order, each with the version it becomes; the rows at fault.
     private sealed record ImportPlan(List<(ReferenceRow Row, int Version)> Versions, int New, List<ReferenceProblem> Rejected);
 
@@ -273,6 +365,87 @@ public sealed class ReferenceStore
         return null;
     };
 
+    private static ImportPlan ProductPlan(IEnumerable<ProductRow> rows, IReadOnlyList<CatalogueProduct> stored)
+    {
+        var file = rows.ToList();
+        var inFile = file.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var current = stored.ToDictionary(p => ProductRow.ProductKey(p.ProductCategorie, p.ProductCode), p => (p.Version, Row: ProductRow.Of(p)), StringComparer.Ordinal);
+
+        // An arrangement code names one current product after the import: the stored products the
+        // file leaves alone keep theirs, a product in the file takes the one on its line.
+        var claimed = current
+            .Where(c => c.Value.Row.ArrangementCode is not null && !inFile.Contains(c.Key))
+            .ToDictionary(c => c.Value.Row.ArrangementCode!, _ => 0, StringComparer.Ordinal);
+        var conflicts = new Dictionary<int, ReferenceProblem>();
+        foreach (var row in file.Where(r => r.ArrangementCode is not null))
+        {
+            if (claimed.TryGetValue(row.ArrangementCode!, out var line))
+            {
+                conflicts[row.Line] = new ReferenceProblem(row.Line, "arrangement_code", line == 0
+                    ? "another current product has this arrangement code; an arrangement names one product (give that product another code in the same file)"
+                    : string.Create(CultureInfo.InvariantCulture, $"the same arrangement code as line {line}; an arrangement names one product"));
+            }
+            else
+            {
+                claimed.Add(row.ArrangementCode!, row.Line);
+            }
+        }
+
+        return Plan(file, current, (row, _) => conflicts.GetValueOrDefault(row.Line));
+    }
+
+    private static ImportPlan ContractPlan(
+        IEnumerable<ContractRow> rows,
+        Dictionary<string, (int Version, ContractRow Row)> current,
+        HashSet<string> providers,
+        HashSet<string> products)
+    {
+        var file = rows.ToList();
+        var inFile = file.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+
+        // The periods of one provider and product after the import: the stored lines the file
+        // leaves alone, and the file's lines; a file line that overlaps one of them is at fault
+        // (of two file lines, the later one).
+        var periods = current
+            .Where(c => !inFile.Contains(c.Key))
+            .Select(c => c.Value.Row)
+            .ToLookup(ProviderProduct, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var conflicts = new Dictionary<int, ReferenceProblem>();
+        foreach (var row in file)
+        {
+            if (!providers.Contains(row.Provider))
+            {
+                conflicts[row.Line] = new ReferenceProblem(row.Line, "provider", "not a provider this backoffice knows (import it with 'import providers' first)");
+            }
+            else if (!products.Contains(ProductRow.ProductKey(row.ProductCategorie, row.ProductCode)))
+            {
+                conflicts[row.Line] = new ReferenceProblem(row.Line, "product_code", "not a product of the catalogue in this category (import it with 'import products' first)");
+            }
+            else if (periods.GetValueOrDefault(ProviderProduct(row))?.Find(p => Overlap(p, row)) is { } other)
+            {
+                conflicts[row.Line] = new ReferenceProblem(row.Line, "begindatum", other.Line == 0
+                    ? "the period overlaps a current contract line of this provider and product; end that one first (its einddatum, in the same file)"
+                    : string.Create(CultureInfo.InvariantCulture, $"the period overlaps line {other.Line} (the same provider and product)"));
+            }
+
+            if (!periods.TryGetValue(ProviderProduct(row), out var same))
+            {
+                periods.Add(ProviderProduct(row), same = []);
+            }
+
+            same.Add(row);
+        }
+
+        return Plan(file, current, (row, _) => conflicts.GetValueOrDefault(row.Line));
+    }
+
+    private static string ProviderProduct(ContractRow c) => c.Provider + "/" + ProductRow.ProductKey(c.ProductCategorie, c.ProductCode);
+
+    // Both ends inclusive; no einddatum is open-ended.
+    private static bool Overlap(ContractRow a, ContractRow b) =>
+        a.Begindatum <= (b.Einddatum ?? DateOnly.MaxValue) && b.Begindatum <= (a.Einddatum ?? DateOnly.MaxValue);
+
     private static void CheckBatch(ReferenceBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -290,6 +463,8 @@ public sealed class ReferenceStore
             {
                 (ReferenceKind.Municipalities, MunicipalityRow m) => IsDigits(m.CbsCode, 4) && IsName(m.Name),
                 (ReferenceKind.Providers, ProviderRow p) => IsDigits(p.AgbCode, 8) && IsName(p.Name),
+                (ReferenceKind.Products, ProductRow p) => IsProduct(p),
+                (ReferenceKind.Contracts, ContractRow c) => IsContract(c),
                 (ReferenceKind.Indications, IndicationRow i) => IsIndication(i),
                 _ => false,
             };
@@ -313,6 +488,24 @@ public sealed class ReferenceStore
         && i.ProductCode is null or { Length: >= 1 and <= 5 }
         && (i.Einddatum is null || i.Einddatum >= i.Begindatum)
         && Enum.IsDefined(i.Status);
+
+    private static bool IsProduct(ProductRow p) =>
+        IsDigits(p.ProductCategorie, 2)
+        && p.ProductCode is { Length: >= 1 and <= 5 }
+        && IsName(p.Description)
+        && CatalogueCodes.IsEenheid(p.Eenheid)
+        && CatalogueCodes.IsFrequentie(p.Frequentie)
+        && Enum.IsDefined(p.Financing)
+        && p.ArrangementCode is null or { Length: >= 1 and <= 20 }
+        && (p.Einddatum is null || p.Einddatum >= p.Begindatum);
+
+    private static bool IsContract(ContractRow c) =>
+        IsDigits(c.Provider, 8)
+        && IsDigits(c.ProductCategorie, 2)
+        && c.ProductCode is { Length: >= 1 and <= 5 }
+        && c.TariffCents >= 0
+        && CatalogueCodes.IsEenheid(c.Eenheid)
+        && (c.Einddatum is null || c.Einddatum >= c.Begindatum);
 
     private static bool IsDigits(string? value, int length) => value is not null && value.Length == length && value.All(char.IsAsciiDigit);
 
@@ -341,23 +534,43 @@ public sealed class ReferenceStore
         return await transaction.Connection!.ExecuteScalarAsync<long>(new CommandDefinition(dialect.InsertReferenceImportReturningId, parameters, transaction, cancellationToken: cancellationToken));
     }
 
-    private static DynamicParameters KeyParameter(ReferenceKind kind, string key)
+    // The key columns of a row's stored versions, for retiring the current one.
+    private static DynamicParameters KeyParameters(ReferenceRow row)
     {
         var parameters = new DynamicParameters();
-        switch (kind)
+        switch (row)
         {
-            case ReferenceKind.Municipalities:
-                parameters.Add("key", key, DbType.AnsiStringFixedLength, size: 4);
+            case MunicipalityRow m:
+                parameters.Add("key", m.CbsCode, DbType.AnsiStringFixedLength, size: 4);
                 break;
-            case ReferenceKind.Providers:
-                parameters.Add("key", key, DbType.AnsiStringFixedLength, size: 8);
+            case ProviderRow p:
+                parameters.Add("key", p.AgbCode, DbType.AnsiStringFixedLength, size: 8);
+                break;
+            case ProductRow p:
+                AddProduct(parameters, p.ProductCategorie, p.ProductCode);
+                break;
+            case ContractRow c:
+                AddContractKey(parameters, c);
                 break;
             default:
-                parameters.Add("key", key, DbType.AnsiString, size: 9);
+                parameters.Add("key", row.Key, DbType.AnsiString, size: 9);
                 break;
         }
 
         return parameters;
+    }
+
+    private static void AddProduct(DynamicParameters parameters, string categorie, string code)
+    {
+        parameters.Add("product_categorie", categorie, DbType.AnsiStringFixedLength, size: 2);
+        parameters.Add("product_code", code, DbType.String, size: 5);
+    }
+
+    private static void AddContractKey(DynamicParameters parameters, ContractRow c)
+    {
+        parameters.Add("provider", c.Provider, DbType.AnsiStringFixedLength, size: 8);
+        AddProduct(parameters, c.ProductCategorie, c.ProductCode);
+        parameters.Add("begindatum", StoredDates.Day(c.Begindatum), DbType.AnsiStringFixedLength, size: 10);
     }
 
     private static DynamicParameters VersionParameters(ReferenceRow row, int version, long importId, DateTime recordedAt)
@@ -387,6 +600,23 @@ public sealed class ReferenceStore
                 parameters.Add("einddatum", i.Einddatum is { } end ? StoredDates.Day(end) : null, DbType.AnsiStringFixedLength, size: 10);
                 parameters.Add("decision_date", StoredDates.Day(i.DecisionDate), DbType.AnsiStringFixedLength, size: 10);
                 parameters.Add("status", ReferenceWords.Of(i.Status), DbType.AnsiString, size: 16);
+                break;
+            case ProductRow p:
+                AddProduct(parameters, p.ProductCategorie, p.ProductCode);
+                parameters.Add("description", p.Description, DbType.String, size: NameLength);
+                parameters.Add("eenheid", p.Eenheid, DbType.AnsiStringFixedLength, size: 2);
+                parameters.Add("frequentie", p.Frequentie, DbType.AnsiString, size: 1);
+                parameters.Add("financing", ReferenceWords.Of(p.Financing), DbType.AnsiString, size: 20);
+                parameters.Add("arrangement_code", p.ArrangementCode, DbType.AnsiString, size: 20);
+                parameters.Add("begindatum", StoredDates.Day(p.Begindatum), DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("einddatum", p.Einddatum is { } productEnd ? StoredDates.Day(productEnd) : null, DbType.AnsiStringFixedLength, size: 10);
+                break;
+            case ContractRow c:
+                AddContractKey(parameters, c);
+                parameters.Add("einddatum", c.Einddatum is { } contractEnd ? StoredDates.Day(contractEnd) : null, DbType.AnsiStringFixedLength, size: 10);
+                parameters.Add("tariff_cents", c.TariffCents, DbType.Int64);
+                parameters.Add("eenheid", c.Eenheid, DbType.AnsiStringFixedLength, size: 2);
+                parameters.Add("partial_month_in_full", c.PartialMonthInFull, DbType.Boolean);
                 break;
             default:
                 throw new ArgumentException($"Unknown row type {row.GetType().Name}.", nameof(row));
@@ -418,6 +648,32 @@ public sealed class ReferenceStore
                 return (i.Version, new IndicationRow(0, i.Number, i.Municipality, i.Bsn, i.ProductCategorie, i.ProductCode, i.ArrangementCode, i.Begindatum, i.Einddatum, i.DecisionDate, i.Status));
             },
             StringComparer.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, (int Version, ContractRow Row)>> CurrentContractsAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<ContractStored>(new CommandDefinition(SelectCurrentContracts, transaction: transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToContract()).ToDictionary(c => ContractRow.Of(c).Key, c => (c.Version, ContractRow.Of(c)), StringComparer.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<CatalogueProduct>> ProductsAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ProductStored>(new CommandDefinition(SelectCurrentProducts, transaction: transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToProduct())];
+    }
+
+    private static async Task<IReadOnlyList<ContractTariff>> ProviderContractsAsync(DbConnection connection, DbTransaction? transaction, string provider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (!IsDigits(provider, 8))
+        {
+            return [];
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("provider", provider, DbType.AnsiStringFixedLength, size: 8);
+        var rows = await connection.QueryAsync<ContractStored>(new CommandDefinition(SelectProviderContracts, parameters, transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToContract())];
     }
 
     // A code of the wrong shape is no known party; it is never sent (a fixed-length parameter
@@ -524,6 +780,72 @@ public sealed class ReferenceStore
             einddatum is null ? null : StoredDates.ParseDay(einddatum),
             StoredDates.ParseDay(decision_date),
             ReferenceWords.TryParseStatus(status, out var s) ? s : throw new InvalidOperationException($"indication_version holds an unknown status for indication {indication_number}."));
+    }
+    private sealed class ProductStored
+    {
+        public string product_categorie { get; set; } = string.Empty;
+
+        public string product_code { get; set; } = string.Empty;
+
+        public int version { get; set; }
+
+        public string description { get; set; } = string.Empty;
+
+        public string eenheid { get; set; } = string.Empty;
+
+        public string frequentie { get; set; } = string.Empty;
+
+        public string financing { get; set; } = string.Empty;
+
+        public string? arrangement_code { get; set; }
+
+        public string begindatum { get; set; } = string.Empty;
+
+        public string? einddatum { get; set; }
+
+        public CatalogueProduct ToProduct() => new(
+            product_categorie,
+            product_code,
+            version,
+            description,
+            eenheid,
+            frequentie,
+            ReferenceWords.TryParseFinancing(financing, out var f) ? f : throw new InvalidOperationException($"product_version holds an unknown financing form for product {product_categorie}/{product_code}."),
+            arrangement_code,
+            StoredDates.ParseDay(begindatum),
+            einddatum is null ? null : StoredDates.ParseDay(einddatum));
+    }
+
+    private sealed class ContractStored
+    {
+        public string provider { get; set; } = string.Empty;
+
+        public string product_categorie { get; set; } = string.Empty;
+
+        public string product_code { get; set; } = string.Empty;
+
+        public int version { get; set; }
+
+        public string begindatum { get; set; } = string.Empty;
+
+        public string? einddatum { get; set; }
+
+        public long tariff_cents { get; set; }
+
+        public string eenheid { get; set; } = string.Empty;
+
+        public bool partial_month_in_full { get; set; }
+
+        public ContractTariff ToContract() => new(
+            provider,
+            product_categorie,
+            product_code,
+            version,
+            StoredDates.ParseDay(begindatum),
+            einddatum is null ? null : StoredDates.ParseDay(einddatum),
+            tariff_cents,
+            eenheid,
+            partial_month_in_full);
     }
 #pragma warning restore IDE1006, CA1812, S3459
 }

@@ -14,10 +14,11 @@ namespace Backoffice.Service.Cli;
 
 /// <summary>
 /// <c>backoffice import KIND FILE [--data DIR] [--config FILE] [--format text|json]</c>: one CSV file
-/// of reference data (municipalities, providers, indications) into the database, all rows or none.
-/// <c>backoffice import all DIR</c> imports <c>municipalities.csv</c>, <c>providers.csv</c> and
-/// <c>indications.csv</c> from DIR in that order (each file all or nothing; it stops at the first file
-/// with rejected rows). Exit 0 imported (also when nothing changed), 1 rows rejected and nothing of
+/// of reference data (municipalities, providers, products, contracts, indications) into the database,
+/// all rows or none. <c>backoffice import all DIR</c> imports <c>municipalities.csv</c>,
+/// <c>providers.csv</c>, <c>products.csv</c>, <c>contracts.csv</c> and <c>indications.csv</c> from DIR
+/// in that order, each that exists (each file all or nothing; it stops at the first file with
+/// rejected rows). Exit 0 imported (also when nothing changed), 1 rows rejected and nothing of
 /// that file imported, 2 usage, configuration, I/O or database error.
 /// </summary>
 internal static class ImportCommand
@@ -56,7 +57,7 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>Every kind, in the order later kinds need earlier ones (an indication names a served municipality).</summary>
+    /// <summary>Every kind, in the order later kinds need earlier ones (a contract names a provider and a product, an indication a served municipality).</summary>
     private static async Task<int> RunAllAsync(string folder, HostSettings settings, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (!Directory.Exists(folder))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using Backoffice.Core.Reference;
 using Backoffice.Core.Register;
 using Backoffice.Data.Reference;
 using CsvHelper;
@@ -29,6 +30,17 @@ internal static class ReferenceCsv
 
     private static readonly string[] MunicipalityColumns = ["cbs_code", "name"];
     private static readonly string[] ProviderColumns = ["agb_code", "name"];
+    private static readonly string[] ProductColumns =
+    [
+        "product_categorie", "product_code", "description", "eenheid", "frequentie", "financing", "arrangement_code",
+        "begindatum", "einddatum",
+    ];
+
+    private static readonly string[] ContractColumns =
+    [
+        "provider", "product_categorie", "product_code", "begindatum", "einddatum", "tariff_cents", "eenheid", "partial_month_in_full",
+    ];
+
     private static readonly string[] IndicationColumns =
     [
         "indication_number", "municipality", "bsn", "product_categorie", "product_code", "arrangement_code",
@@ -40,6 +52,8 @@ internal static class ReferenceCsv
     {
         ReferenceKind.Municipalities => MunicipalityColumns,
         ReferenceKind.Providers => ProviderColumns,
+        ReferenceKind.Products => ProductColumns,
+        ReferenceKind.Contracts => ContractColumns,
         ReferenceKind.Indications => IndicationColumns,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown reference kind."),
     };
@@ -101,6 +115,8 @@ internal static class ReferenceCsv
             {
                 ReferenceKind.Municipalities => Municipality(fields),
                 ReferenceKind.Providers => Provider(fields),
+                ReferenceKind.Products => Product(fields),
+                ReferenceKind.Contracts => Contract(fields),
                 _ => Indication(fields),
             };
             if (row is null)
@@ -254,8 +270,8 @@ internal static class ReferenceCsv
         var number = f.Number("indication_number", 0);
         var municipality = f.Digits("municipality", 1, 4, "the CBS code");
         var bsn = f.Bsn("bsn", 2);
-        var categorie = f.Categorie("product_categorie", 3);
-        var code = f.ProductCode("product_code", 4);
+        var categorie = f.Categorie("product_categorie", 3, required: false);
+        var code = f.ProductCode("product_code", 4, required: false);
         var arrangement = f.Arrangement("arrangement_code", 5);
         var begin = f.Date("begindatum", 6, required: true);
         var end = f.Date("einddatum", 7, required: false);
@@ -277,13 +293,42 @@ internal static class ReferenceCsv
             f.Reject("product_code", "a product_code goes with a product_categorie, not with an arrangement_code");
         }
 
-        if (begin is { } b && end is { } e && e < b)
-        {
-            f.Reject("einddatum", "lies before begindatum");
-        }
-
+        f.EndNotBefore(begin, end);
         return f.Ok && number is not null && municipality is not null && bsn is not null && begin is not null && decision is not null && status is not null
             ? new IndicationRow(f.Line, number, municipality, bsn, categorie, code, arrangement, begin.Value, end, decision.Value, status.Value)
+            : null;
+    }
+
+    private static ProductRow? Product(Fields f)
+    {
+        var categorie = f.Categorie("product_categorie", 0, required: true);
+        var code = f.ProductCode("product_code", 1, required: true);
+        var description = f.Name("description", 2);
+        var eenheid = f.Code("eenheid", 3, CatalogueCodes.Eenheden, "WJ756 code (Eenheid)");
+        var frequentie = f.Code("frequentie", 4, CatalogueCodes.Frequenties, "WMO757 code (Frequentie)");
+        var financing = f.Word<FinancingForm>("financing", 5, ReferenceWords.FinancingForms, ReferenceWords.Of);
+        var arrangement = f.Arrangement("arrangement_code", 6);
+        var begin = f.Date("begindatum", 7, required: true);
+        var end = f.Date("einddatum", 8, required: false);
+        f.EndNotBefore(begin, end);
+        return f.Ok && categorie is not null && code is not null && description is not null && eenheid is not null && frequentie is not null && financing is not null && begin is not null
+            ? new ProductRow(f.Line, categorie, code, description, eenheid, frequentie, financing.Value, arrangement, begin.Value, end)
+            : null;
+    }
+
+    private static ContractRow? Contract(Fields f)
+    {
+        var provider = f.Digits("provider", 0, 8, "the AGB code");
+        var categorie = f.Categorie("product_categorie", 1, required: true);
+        var code = f.ProductCode("product_code", 2, required: true);
+        var begin = f.Date("begindatum", 3, required: true);
+        var end = f.Date("einddatum", 4, required: false);
+        var tariff = f.Cents("tariff_cents", 5);
+        var eenheid = f.Code("eenheid", 6, CatalogueCodes.Eenheden, "WJ756 code (Eenheid)");
+        var partialMonth = f.Flag("partial_month_in_full", 7);
+        f.EndNotBefore(begin, end);
+        return f.Ok && provider is not null && categorie is not null && code is not null && begin is not null && tariff is not null && eenheid is not null && partialMonth is not null
+            ? new ContractRow(f.Line, provider, categorie, code, begin.Value, end, tariff.Value, eenheid, partialMonth.Value)
             : null;
     }
 
@@ -383,9 +428,9 @@ internal static class ReferenceCsv
             return value;
         }
 
-        public string? Categorie(string column, int position)
+        public string? Categorie(string column, int position, bool required)
         {
-            var value = Value(position);
+            var value = required ? Required(column, position) : Value(position);
             if (value is not null
                 && (value.Length != 2 || !value.All(char.IsAsciiDigit) || int.Parse(value, CultureInfo.InvariantCulture) is < 1 or > LastCategorie))
             {
@@ -397,9 +442,9 @@ internal static class ReferenceCsv
         }
 
         // LDT_ProductCode: 1 to 5 characters, not only whitespace; the contract decides the codes.
-        public string? ProductCode(string column, int position)
+        public string? ProductCode(string column, int position, bool required)
         {
-            var value = Value(position);
+            var value = required ? Required(column, position) : Value(position);
             if (value is not null && (value.Length > 5 || value.Any(char.IsControl)))
             {
                 Reject(column, "must be 1 to 5 characters (LDT_ProductCode)");
@@ -438,7 +483,12 @@ internal static class ReferenceCsv
             return date;
         }
 
-        public IndicationStatus? Status(string column, int position)
+        public IndicationStatus? Status(string column, int position) =>
+            Word<IndicationStatus>(column, position, ReferenceWords.Statuses, ReferenceWords.Of);
+
+        /// <summary>A word of a fixed vocabulary, spelled exactly as <paramref name="of"/> spells it (lower case).</summary>
+        public T? Word<T>(string column, int position, IReadOnlyList<T> words, Func<T, string> of)
+            where T : struct, Enum
         {
             var value = Required(column, position);
             if (value is null)
@@ -446,13 +496,68 @@ internal static class ReferenceCsv
                 return null;
             }
 
-            if (!ReferenceWords.TryParseStatus(value, out var status))
+            if (ReferenceWords.TryParse(words, of, value, out var word))
             {
-                Reject(column, "must be " + string.Join(", ", ReferenceWords.Statuses.Select(ReferenceWords.Of)));
+                return word;
+            }
+
+            Reject(column, "must be " + string.Join(", ", words.Select(of)));
+            return null;
+        }
+
+        /// <summary>A code of a code list of the standard (WJ756, WMO757), written as the list writes it.</summary>
+        public string? Code(string column, int position, IReadOnlyList<string> codes, string what)
+        {
+            var value = Required(column, position);
+            if (value is not null && !codes.Contains(value, StringComparer.Ordinal))
+            {
+                Reject(column, $"must be a {what}: {string.Join(", ", codes)}");
                 return null;
             }
 
-            return status;
+            return value;
+        }
+
+        // Eurocents as a whole number (the standard's own unit for amounts): no sign, no separators,
+        // at most 15 digits (a trillion euros), so that it always fits a long and every database.
+        public long? Cents(string column, int position)
+        {
+            var value = Required(column, position);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (value.Length > 15 || !value.All(char.IsAsciiDigit))
+            {
+                Reject(column, "must be a whole number of eurocents, 0 or more (no sign, separator or decimals)");
+                return null;
+            }
+
+            return long.Parse(value, CultureInfo.InvariantCulture);
+        }
+
+        /// <summary><c>true</c> or <c>false</c>; empty is false.</summary>
+        public bool? Flag(string column, int position)
+        {
+            switch (Value(position))
+            {
+                case null or "false":
+                    return false;
+                case "true":
+                    return true;
+                default:
+                    Reject(column, "must be true or false (empty is false)");
+                    return null;
+            }
+        }
+
+        public void EndNotBefore(DateOnly? begin, DateOnly? end)
+        {
+            if (begin is { } b && end is { } e && e < b)
+            {
+                Reject("einddatum", "lies before begindatum");
+            }
         }
 
         private string? Required(string column, int position)

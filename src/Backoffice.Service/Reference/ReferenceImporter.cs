@@ -70,12 +70,12 @@ public sealed class ReferenceImporter(ReferenceStore store, TimeProvider time, I
         return new ReferenceFileImport(sha256, result);
     }
 
-    /// <summary>The file of <paramref name="kind"/> in a folder of reference data: <c>municipalities.csv</c>, <c>providers.csv</c>, <c>indications.csv</c>.</summary>
+    /// <summary>The file of <paramref name="kind"/> in a folder of reference data: <c>municipalities.csv</c>, <c>providers.csv</c>, <c>products.csv</c>, <c>contracts.csv</c>, <c>indications.csv</c>.</summary>
     public static string FileIn(string folder, ReferenceKind kind) => Path.Combine(folder, ReferenceWords.Of(kind) + ".csv");
 
     /// <summary>
     /// Every kind's file in <paramref name="folder"/> that exists, in the order later kinds need earlier
-    /// ones (an indication names a served municipality), each all or nothing (as <c>import all</c>);
+    /// ones (a contract names a provider and a product, an indication a served municipality), each all or nothing (as <c>import all</c>);
     /// it stops after the first file that is not applied, which is then the last result.
     /// </summary>
     public async Task<IReadOnlyList<ReferenceFileImport>> ImportFolderAsync(string folder, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class DatabaseMigratorTests(DatabaseProvider provider)
         Assert.That(
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM SchemaVersions"),
             Is.EqualTo(first.ScriptsApplied.Count));
-        foreach (var table in new[] { "message", "message_content", "message_delivery", "message_finding", "inbox_attempt", "staff_task", "message_answer", "reference_import", "municipality_version", "provider_version", "indication_version" })
+        foreach (var table in new[] { "message", "message_content", "message_delivery", "message_finding", "inbox_attempt", "staff_task", "message_answer", "reference_import", "municipality_version", "provider_version", "indication_version", "product_version", "contract_version" })
         {
             Assert.That(
                 () => connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}"),
@@ -150,6 +150,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0005_allocation_register.sql"] = "99152b480ec418ead57cbeaf8eac4ec4a0adfd11ac6d537be5304b3595fa4742",
         ["Backoffice.Data.Migrations.Sqlite.0006_register_lookups.sql"] = "167aa3a6ac69e95c2f8b7f8c53f349c127e1e91609c103ad6212ea8ca70e6ee2",
         ["Backoffice.Data.Migrations.SqlServer.0006_register_lookups.sql"] = "7415ea95560c5fa2425edb39a1aa8ff99a66e7e1e8d2993a65349ea83f5c10e1",
+        ["Backoffice.Data.Migrations.Sqlite.0007_products_contracts.sql"] = "707c90fbc6dc115c0b4fbf8b693bb5731e4a9a0e916b5d846d18ec503510c304",
+        ["Backoffice.Data.Migrations.SqlServer.0007_products_contracts.sql"] = "945c290feaf08f8f7e24791ec05d6e643e5fb4d5918c49f59b7691be030c8281",
     };
 
     [Test]

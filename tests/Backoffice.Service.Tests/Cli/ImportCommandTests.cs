@@ -13,6 +13,9 @@ namespace Backoffice.Service.Tests.Cli;
 public sealed class ImportCommandTests
 {
     private const string IndicationHeader = "indication_number,municipality,bsn,product_categorie,product_code,arrangement_code,begindatum,einddatum,decision_date,status";
+    private const string ContractHeader = "provider,product_categorie,product_code,begindatum,einddatum,tariff_cents,eenheid,partial_month_in_full";
+
+    private static readonly string[] Kinds = ["municipalities", "providers", "products", "contracts", "indications"];
 
     private DirectoryInfo root = null!;
 
@@ -33,7 +36,7 @@ public sealed class ImportCommandTests
     [Test]
     public async Task The_demo_files_import_and_importing_them_again_changes_nothing()
     {
-        foreach (var (kind, rows) in new[] { ("municipalities", 6), ("providers", 4), ("indications", 10) })
+        foreach (var (kind, rows) in new[] { ("municipalities", 6), ("providers", 4), ("products", 44), ("contracts", 84), ("indications", 10) })
         {
             var (exit, output, err) = await Run("import", kind, Demo(kind), "--data", Data);
 
@@ -42,7 +45,7 @@ public sealed class ImportCommandTests
         }
 
         var before = await DumpAsync();
-        foreach (var kind in new[] { "municipalities", "providers", "indications" })
+        foreach (var kind in Kinds)
         {
             var (exit, output, _) = await Run("import", kind, Demo(kind), "--data", Data);
 
@@ -51,7 +54,99 @@ public sealed class ImportCommandTests
         }
 
         Assert.That(await DumpAsync(), Is.EqualTo(before), "a second import of the same files writes nothing");
-        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM reference_import"), Is.EqualTo(3));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM reference_import"), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task Import_all_takes_the_demo_folder_in_dependency_order_and_again_changes_nothing()
+    {
+        var (exit, output, err) = await Run("import", "all", Path.Combine(RepoPaths.Root, "deploy", "demo"), "--data", Data);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
+        Assert.That(output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(':')[0]), Is.EqualTo(Kinds));
+        Assert.That(output, Does.Contain("contracts: 84 rows read, 84 versions added (84 new, 0 changed), 0 unchanged."));
+        var before = await DumpAsync();
+
+        var again = await Run("import", "all", Path.Combine(RepoPaths.Root, "deploy", "demo"), "--data", Data);
+
+        Assert.That(again.Exit, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(await DumpAsync(), Is.EqualTo(before));
+        Assert.That(
+            await ScalarAsync("SELECT COUNT(*) FROM product_version WHERE is_current = 1 AND arrangement_code IN ('ARR-3-4-ONT-PLUS', 'IWO-GEM-ACT-PLUS')"),
+            Is.EqualTo(2),
+            "the arrangements the demo indications 2001 and 2002 name are in the catalogue");
+    }
+
+    [Test]
+    public async Task Import_all_takes_the_files_that_are_there_and_stops_at_a_rejected_one()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(root.FullName, "region")).FullName;
+        foreach (var kind in new[] { "municipalities", "providers", "products" })
+        {
+            File.Copy(Demo(kind), Path.Combine(folder, kind + ".csv"));
+        }
+
+        File.WriteAllText(Path.Combine(folder, "contracts.csv"), ContractHeader + "\n42420001,01,01A99,2026-01-01,,3380,04,\n");
+        File.Copy(Demo("indications"), Path.Combine(folder, "indications.csv"));
+
+        var (exit, output, _) = await Run("import", "all", folder, "--data", Data);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+        Assert.That(output, Does.Contain("line 2: product_code: not a product of the catalogue in this category"));
+        Assert.That(output, Does.Not.Contain("indications:"), "a later kind is not imported after a rejected file");
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM product_version"), Is.EqualTo(44), "the files before it stay imported");
+    }
+
+    [Test]
+    public async Task A_contract_file_is_refused_by_line_for_an_unknown_provider_or_product_and_overlapping_periods()
+    {
+        await ImportDemoAsync();
+        var before = await DumpAsync();
+        var file = Write("contracts.csv", string.Join("\n",
+            ContractHeader,
+            "42420001,01,01A01,2028-01-01,2028-12-31,3500,04,",
+            "12345678,01,01A01,2028-01-01,,3500,04,",
+            "42420001,03,01A01,2028-01-01,,3500,04,",
+            "42420001,01,01A01,2027-07-01,2028-06-30,3500,04,",
+            "42420001,01,01A01,2028-06-01,,3500,04,",
+            "42420001,01,01A01,2029-01-01,,35.00,04,maybe"));
+
+        var (exit, output, err) = await Run("import", "contracts", file, "--data", Data);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Findings), err);
+        Assert.That(output, Is.EqualTo(string.Join(Environment.NewLine,
+            "line 7: tariff_cents: must be a whole number of eurocents, 0 or more (no sign, separator or decimals)",
+            "line 7: partial_month_in_full: must be true or false (empty is false)",
+            "contracts: 6 rows read, 2 problems; nothing was imported (fix the lines above and import the whole file again).",
+            string.Empty)));
+
+        File.WriteAllText(file, string.Join("\n", File.ReadAllLines(file)[..^1]));
+        (exit, output, _) = await Run("import", "contracts", file, "--data", Data);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Findings));
+        Assert.That(output, Is.EqualTo(string.Join(Environment.NewLine,
+            "line 3: provider: not a provider this backoffice knows (import it with 'import providers' first)",
+            "line 4: product_code: not a product of the catalogue in this category (import it with 'import products' first)",
+            "line 5: begindatum: the period overlaps a current contract line of this provider and product; end that one first (its einddatum, in the same file)",
+            "line 6: begindatum: the period overlaps line 2 (the same provider and product)",
+            "contracts: 5 rows read, 4 problems; nothing was imported (fix the lines above and import the whole file again).",
+            string.Empty)));
+        Assert.That(await DumpAsync(), Is.EqualTo(before), "the good line 2 was not applied either");
+    }
+
+    [Test]
+    public async Task A_changed_tariff_adds_a_contract_version()
+    {
+        await ImportDemoAsync();
+        var changed = File.ReadAllText(Demo("contracts")).Replace("42420001,01,01A01,2026-01-01,2027-12-31,3380,04,", "42420001,01,01A01,2026-01-01,2027-12-31,3400,04,", StringComparison.Ordinal);
+
+        var (exit, output, _) = await Run("import", "contracts", Write("contracts.csv", changed), "--data", Data);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok));
+        Assert.That(output, Does.Contain("contracts: 84 rows read, 1 version added (0 new, 1 changed), 83 unchanged."));
+        Assert.That(
+            await ScalarAsync("SELECT tariff_cents FROM contract_version WHERE provider = '42420001' AND product_code = '01A01' AND begindatum = '2026-01-01' AND is_current = 1 AND version = 2"),
+            Is.EqualTo(3400));
     }
 
     [Test]
@@ -203,7 +298,7 @@ public sealed class ImportCommandTests
     }
 
     [TestCase("import")]
-    [TestCase("import", "contracts", "x.csv")]
+    [TestCase("import", "tariffs", "x.csv")]
     [TestCase("import", "providers")]
     [TestCase("import", "providers", "x.csv", "--format", "yaml")]
     public async Task Usage_errors_exit_2(params string[] args)
@@ -234,7 +329,7 @@ public sealed class ImportCommandTests
 
     private async Task ImportDemoAsync()
     {
-        foreach (var kind in new[] { "municipalities", "providers", "indications" })
+        foreach (var kind in Kinds)
         {
             var (exit, _, err) = await Run("import", kind, Demo(kind), "--data", Data);
             Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
@@ -258,7 +353,7 @@ public sealed class ImportCommandTests
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(Data, "backoffice.db")}");
         var parts = new List<string>();
-        foreach (var table in new[] { "reference_import", "municipality_version", "provider_version", "indication_version" })
+        foreach (var table in new[] { "reference_import", "municipality_version", "provider_version", "product_version", "contract_version", "indication_version" })
         {
             var rows = await connection.QueryAsync($"SELECT * FROM {table} ORDER BY id");
             parts.Add(table + ": " + string.Join(" | ", rows.Select(r => string.Join(",", ((IDictionary<string, object?>)r).Values))));

@@ -1,4 +1,5 @@
 using System.Text;
+using Backoffice.Core.Reference;
 using Backoffice.Core.Register;
 using Backoffice.Data.Reference;
 using Backoffice.Service.Reference;
@@ -11,6 +12,10 @@ public sealed class ReferenceCsvTests
 {
     private const string IndicationHeader = "indication_number,municipality,bsn,product_categorie,product_code,arrangement_code,begindatum,einddatum,decision_date,status";
     private const string GoodIndication = "1001,0384,999900006,01,01A01,,2023-01-01,2023-12-31,2022-12-15,active";
+    private const string ProductHeader = "product_categorie,product_code,description,eenheid,frequentie,financing,arrangement_code,begindatum,einddatum";
+    private const string GoodProduct = "02,02M11,Arrangement 3-4 ontwikkelen +,82,4,outputgericht,ARR-3-4-ONT-PLUS,2026-01-01,2027-12-31";
+    private const string ContractHeader = "provider,product_categorie,product_code,begindatum,einddatum,tariff_cents,eenheid,partial_month_in_full";
+    private const string GoodContract = "42420001,02,02M11,2026-01-01,2027-12-31,87750,82,true";
 
     [Test]
     public void A_municipality_file_with_a_BOM_CRLF_quotes_and_spaces_is_read_as_written()
@@ -128,6 +133,113 @@ public sealed class ReferenceCsvTests
 
         Assert.That(result.Problems, Is.Empty);
         Assert.That(((IndicationRow)result.Rows.Single()).ProductCode, Is.Null);
+    }
+
+    [Test]
+    public void Product_rows_are_read_with_their_optional_fields()
+    {
+        var result = Parse(ReferenceKind.Products, ProductHeader + "\n" + GoodProduct + "\n01,01A01,\"Huishoudelijke hulp, basis (uur)\",04,2,inspanningsgericht,,2023-01-01,\n");
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Rows, Is.EqualTo(new ReferenceRow[]
+        {
+            new ProductRow(2, "02", "02M11", "Arrangement 3-4 ontwikkelen +", "82", "4", FinancingForm.Outputgericht, "ARR-3-4-ONT-PLUS", new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31)),
+            new ProductRow(3, "01", "01A01", "Huishoudelijke hulp, basis (uur)", "04", "2", FinancingForm.Inspanningsgericht, null, new DateOnly(2023, 1, 1), null),
+        }));
+    }
+
+    [TestCase(0, "", "product_categorie", "is empty")]
+    [TestCase(0, "19", "product_categorie", "must be a product category of WMO020, 01 to 18")]
+    [TestCase(0, "2", "product_categorie", "must be a product category of WMO020, 01 to 18")]
+    [TestCase(1, "", "product_code", "is empty")]
+    [TestCase(1, "02M011", "product_code", "must be 1 to 5 characters (LDT_ProductCode)")]
+    [TestCase(2, "", "description", "is empty")]
+    [TestCase(3, "", "eenheid", "is empty")]
+    [TestCase(3, "2", "eenheid", "must be a WJ756 code (Eenheid): 01, 04, 14, 16, 82, 83, 84")]
+    [TestCase(3, "05", "eenheid", "must be a WJ756 code (Eenheid): 01, 04, 14, 16, 82, 83, 84")]
+    [TestCase(4, "", "frequentie", "is empty")]
+    [TestCase(4, "04", "frequentie", "must be a WMO757 code (Frequentie): 1, 2, 4, 6")]
+    [TestCase(4, "3", "frequentie", "must be a WMO757 code (Frequentie): 1, 2, 4, 6")]
+    [TestCase(5, "", "financing", "is empty")]
+    [TestCase(5, "Outputgericht", "financing", "must be inspanningsgericht, outputgericht, taakgericht")]
+    [TestCase(5, "output", "financing", "must be inspanningsgericht, outputgericht, taakgericht")]
+    [TestCase(6, "ARR 3-4", "arrangement_code", "must be 1 to 20 letters, digits, '-', '_' or '.'")]
+    [TestCase(6, "ARR-3-4-ONT-PLUSPLUS1", "arrangement_code", "must be 1 to 20 letters, digits, '-', '_' or '.'")]
+    [TestCase(7, "", "begindatum", "is empty")]
+    [TestCase(7, "2026-13-01", "begindatum", "must be a date as yyyy-MM-dd")]
+    [TestCase(8, "31-12-2027", "einddatum", "must be a date as yyyy-MM-dd")]
+    [TestCase(8, "2025-12-31", "einddatum", "lies before begindatum")]
+    public void Product_fields_are_checked(int field, string value, string column, string reason)
+    {
+        var fields = GoodProduct.Split(',');
+        fields[field] = value;
+
+        var result = Parse(ReferenceKind.Products, ProductHeader + "\n" + GoodProduct.Replace("02M11", "02M10", StringComparison.Ordinal).Replace("ARR-3-4-ONT-PLUS", "ARR-3-4-ONT-GEM", StringComparison.Ordinal) + "\n" + string.Join(',', fields) + "\n");
+
+        Assert.That(result.Problems, Is.EqualTo(new[] { new ReferenceProblem(3, column, reason) }));
+        Assert.That(result.Rows, Is.Empty);
+    }
+
+    [Test]
+    public void A_product_without_an_arrangement_or_an_end_is_read()
+    {
+        var fields = GoodProduct.Split(',');
+        (fields[6], fields[8]) = (string.Empty, string.Empty);
+
+        var row = (ProductRow)Parse(ReferenceKind.Products, ProductHeader + "\n" + string.Join(',', fields) + "\n").Rows.Single();
+
+        Assert.That((row.ArrangementCode, row.Einddatum), Is.EqualTo(((string?)null, (DateOnly?)null)));
+    }
+
+    [Test]
+    public void Contract_rows_are_read_and_an_empty_partial_month_is_false()
+    {
+        var result = Parse(ReferenceKind.Contracts, ContractHeader + "\n" + GoodContract + "\n42420001,01,01A01,2026-01-01,,3380,04,\n42420001,01,01A01,2025-01-01,2025-12-31,0,04,false\n");
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Rows, Is.EqualTo(new ReferenceRow[]
+        {
+            new ContractRow(2, "42420001", "02", "02M11", new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31), 87750, "82", true),
+            new ContractRow(3, "42420001", "01", "01A01", new DateOnly(2026, 1, 1), null, 3380, "04", false),
+            new ContractRow(4, "42420001", "01", "01A01", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), 0, "04", false),
+        }));
+    }
+
+    [TestCase(0, "", "provider", "is empty")]
+    [TestCase(0, "4242001", "provider", "must be 8 digits (the AGB code)")]
+    [TestCase(1, "", "product_categorie", "is empty")]
+    [TestCase(1, "00", "product_categorie", "must be a product category of WMO020, 01 to 18")]
+    [TestCase(2, "", "product_code", "is empty")]
+    [TestCase(2, "02M0011", "product_code", "must be 1 to 5 characters (LDT_ProductCode)")]
+    [TestCase(3, "", "begindatum", "is empty")]
+    [TestCase(3, "2026-02-30", "begindatum", "must be a date as yyyy-MM-dd")]
+    [TestCase(4, "2027-1-1", "einddatum", "must be a date as yyyy-MM-dd")]
+    [TestCase(4, "2025-12-31", "einddatum", "lies before begindatum")]
+    [TestCase(5, "", "tariff_cents", "is empty")]
+    [TestCase(5, "-1", "tariff_cents", "must be a whole number of eurocents, 0 or more (no sign, separator or decimals)")]
+    [TestCase(5, "877.50", "tariff_cents", "must be a whole number of eurocents, 0 or more (no sign, separator or decimals)")]
+    [TestCase(5, "1000000000000000", "tariff_cents", "must be a whole number of eurocents, 0 or more (no sign, separator or decimals)")]
+    [TestCase(6, "", "eenheid", "is empty")]
+    [TestCase(6, "uur", "eenheid", "must be a WJ756 code (Eenheid): 01, 04, 14, 16, 82, 83, 84")]
+    [TestCase(7, "yes", "partial_month_in_full", "must be true or false (empty is false)")]
+    [TestCase(7, "True", "partial_month_in_full", "must be true or false (empty is false)")]
+    public void Contract_fields_are_checked(int field, string value, string column, string reason)
+    {
+        var fields = GoodContract.Split(',');
+        fields[field] = value;
+
+        var result = Parse(ReferenceKind.Contracts, ContractHeader + "\n" + string.Join(',', fields) + "\n");
+
+        Assert.That(result.Problems, Is.EqualTo(new[] { new ReferenceProblem(2, column, reason) }));
+        Assert.That(result.Rows, Is.Empty);
+    }
+
+    [Test]
+    public void A_contract_key_is_provider_product_and_begindatum()
+    {
+        var result = Parse(ReferenceKind.Contracts, ContractHeader + "\n" + GoodContract + "\n" + GoodContract.Replace("87750", "90000", StringComparison.Ordinal) + "\n" + GoodContract.Replace("42420001", "65656055", StringComparison.Ordinal) + "\n");
+
+        Assert.That(result.Problems.Select(p => p.ToString()), Is.EqualTo(new[] { "line 3: provider: the same key as line 2; a file has one row per key" }));
     }
 
     [Test]
