@@ -152,6 +152,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0006_register_lookups.sql"] = "7415ea95560c5fa2425edb39a1aa8ff99a66e7e1e8d2993a65349ea83f5c10e1",
         ["Backoffice.Data.Migrations.Sqlite.0007_products_contracts.sql"] = "707c90fbc6dc115c0b4fbf8b693bb5731e4a9a0e916b5d846d18ec503510c304",
         ["Backoffice.Data.Migrations.SqlServer.0007_products_contracts.sql"] = "945c290feaf08f8f7e24791ec05d6e643e5fb4d5918c49f59b7691be030c8281",
+        ["Backoffice.Data.Migrations.Sqlite.0008_declarations.sql"] = "7246ac3722fedf135f38c9d2425792e0d4f50f7321167dd54a25860a79211893",
+        ["Backoffice.Data.Migrations.SqlServer.0008_declarations.sql"] = "a05895f8ed56e122041e2feb81a17b17213fffbc2f8b61f8a4fbb4cc07c0c739",
     };
 
     [Test]
