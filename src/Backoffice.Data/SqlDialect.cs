@@ -83,6 +83,12 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Task MakeDurableAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>A subquery of the integers in the JSON array held by <paramref name="parameter"/> (json_each or OPENJSON): one parameter for any number of values.</summary>
+    public abstract string JsonIntegers(string parameter);
+
+    /// <summary>A subquery of the strings in the JSON array held by <paramref name="parameter"/>.</summary>
+    public abstract string JsonTexts(string parameter);
+
     /// <summary>The message row intake inserts, checked and clipped already.</summary>
     internal sealed record NewMessage(string Sha256, long Size, DateTime ReceivedAt, string Channel, string OriginalName);
 
@@ -150,6 +156,10 @@ internal abstract class SqlDialect
         // lock for the whole transaction, so a second import waits at its BEGIN (busy_timeout).
         public override Task LockReferenceImportsAsync(DbTransaction transaction, TimeSpan wait, CancellationToken cancellationToken) =>
             Task.CompletedTask;
+
+        public override string JsonIntegers(string parameter) => $"SELECT value FROM json_each({parameter})";
+
+        public override string JsonTexts(string parameter) => $"SELECT value FROM json_each({parameter})";
 
         // FULL waits (busy_timeout) for a writer and for readers of older snapshots, copies the
         // whole WAL into the database and syncs both; its first column says whether it could.
@@ -329,6 +339,10 @@ internal abstract class SqlDialect
         // Every commit is hardened in the transaction log before COMMIT returns (unless the
         // operator switched on delayed durability, which this service never asks for).
         public override Task MakeDurableAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override string JsonIntegers(string parameter) => $"SELECT CAST([value] AS int) FROM OPENJSON({parameter})";
+
+        public override string JsonTexts(string parameter) => $"SELECT CAST([value] AS varchar(36)) FROM OPENJSON({parameter})";
 
         public override async Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
         {

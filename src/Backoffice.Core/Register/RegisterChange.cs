@@ -38,3 +38,23 @@ public sealed record RetourRecorded(string AnswersType, string Afzender, string 
 
 /// <summary>A class the provider rejected in its retour: where, what it concerns (no values of a person), and its codes.</summary>
 public sealed record ProviderRejection(string Path, string Subject, IReadOnlyList<string> Retourcodes);
+
+/// <summary>
+/// A 323 checked at levels 3 and 4: the declaration with its verdict and, unless it was rejected
+/// whole (a code on the Declaratie, or in the header: then nothing is recorded), every line with
+/// its verdict and what it was matched to; the approved lines go into the payment ledger.
+/// </summary>
+/// <param name="Retourcodes">The codes of the DeclaratieAntwoord: 8001, 0200, or the declaration-level codes.</param>
+/// <param name="RuleSet">The rule set the verdict was made with (the national rules and any regional set).</param>
+/// <param name="SchemaSet">The schema versions the 323 was checked against.</param>
+public sealed record DeclarationRecorded(
+    string Municipality,
+    string Provider,
+    Messages.Declaraties.Declaratie Declaratie,
+    DateOnly Dagtekening,
+    bool RejectedWhole,
+    string Retourcodes,
+    long ToegekendCents,
+    IReadOnlyList<Declarations.LineVerdict> Lines,
+    string RuleSet,
+    string SchemaSet) : RegisterChange;

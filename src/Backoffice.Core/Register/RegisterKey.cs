@@ -1,4 +1,5 @@
 using Backoffice.Core.Messages;
+using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Messages.StartStop;
 using Backoffice.Core.Messages.Toewijzing;
 using Backoffice.Core.Messages.Verzoeken;
@@ -22,6 +23,9 @@ public sealed record RegisterKey(
     IReadOnlyList<int> ToewijzingNummers,
     IReadOnlyList<string> References)
 {
+    /// <summary>For a 323: its DeclaratieNummer (TR333); its References are the ReferentieNummers and VorigReferentieNummers of its prestaties.</summary>
+    public string? DeclaratieNummer { get; init; }
+
     public static RegisterKey For(IwmoMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -46,9 +50,15 @@ public sealed record RegisterKey(
                 (IReadOnlyList<string>)[m.Client.Verzoek.ReferentieAanbieder]),
             Wmo319 m => (null, [], [m.Antwoord.ReferentieAanbieder]),
             Wmo320 m => (null, [], m.Antwoord is { } a ? [a.Antwoord.ReferentieAanbieder] : []),
+            Wmo323 m => (null,
+                Numbers(m.Declaratie.Clienten.SelectMany(c => c.Prestaties).Select(p => (int?)p.ToewijzingNummer)),
+                Texts(m.Declaratie.Clienten.SelectMany(c => c.Prestaties).SelectMany(p => new[] { p.ProductReferentie.ReferentieNummer, p.ProductReferentie.VorigReferentieNummer }))),
             _ => ((string?)null, (IReadOnlyList<int>)[], (IReadOnlyList<string>)[]),
         };
-        return new RegisterKey(message.Type, header.Afzender, header.BerichtIdentificatie.Identificatie, municipality, provider, bsn, numbers, references);
+        return new RegisterKey(message.Type, header.Afzender, header.BerichtIdentificatie.Identificatie, municipality, provider, bsn, numbers, references)
+        {
+            DeclaratieNummer = (message as Wmo323)?.Declaratie.DeclaratieNummer,
+        };
     }
 
     private static IReadOnlyList<int> Numbers(IEnumerable<int?> numbers) => [.. numbers.OfType<int>().Distinct().Order()];

@@ -33,6 +33,9 @@ public sealed record RegisterView(
     /// </summary>
     public bool AnswersSentMessage { get; init; } = true;
 
+    /// <summary>For a 323: the provider's earlier declarations, the catalogue and its contracts (null for every other message).</summary>
+    public Declarations.DeclarationHistory? Declarations { get; init; }
+
     /// <summary>A view of an empty register on <paramref name="processingDate"/> where both parties are known.</summary>
     public static RegisterView Empty(DateOnly processingDate) =>
         new(processingDate, new PartyView(true, null, true, null), false, [], [], [], [], []);

@@ -1,4 +1,6 @@
+using Backoffice.Core.Declarations;
 using Backoffice.Core.Messages;
+using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Register;
 using Backoffice.Core.Rules;
 using Backoffice.Core.Schemas;
@@ -34,7 +36,13 @@ public sealed record CheckedMessage(
     /// <summary>Why the message is refused without a retour although it is valid (a municipality we do not serve, a sender we do not know).</summary>
     public string? Refused { get; init; }
 
-    public IReadOnlyList<Finding> Findings => [.. Level1.Findings, .. Level2, .. Level3];
+    /// <summary>For a 323: the verdict on every Prestatie (empty when its header or Declaratie was rejected, or for any other message).</summary>
+    public IReadOnlyList<LineVerdict> Lines { get; init; } = [];
+
+    /// <summary>For a 323: the findings that rejected single Prestaties, each only its own line (they do not reject the message).</summary>
+    public IReadOnlyList<Finding> LineFindings { get; init; } = [];
+
+    public IReadOnlyList<Finding> Findings => [.. Level1.Findings, .. Level2, .. Level3, .. LineFindings];
 
     /// <summary>The rule findings that refused a message that passed level 1: level 2's, or else levels 3 and 4's (those run only after level 2 passed).</summary>
     public IReadOnlyList<Finding> RuleFindings => Level2.Count > 0 ? Level2 : Level3;
@@ -58,6 +66,8 @@ public delegate Task<RegisterView> RegisterLoader(RegisterKey key, CancellationT
 /// </summary>
 public sealed class MessageCheck(MessageValidator validator, RuleSet rules, RegisterRuleSet registerRules, RegisterRecorderSet recorders)
 {
+    private readonly IReadOnlyList<IPrestatieRule> prestatieRules = PrestatieWalk.Standard;
+
     /// <summary>Checks with the standard's level-3/4 rules and register recorders.</summary>
     public MessageCheck(MessageValidator validator, RuleSet rules)
         : this(validator, rules, RegisterRuleSet.Standard, RegisterRecorderSet.Standard)
@@ -120,9 +130,12 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
         var refused = PartyCheck.Refusal(message, view.Parties);
         if (!IsRegisterChecked(message.Type))
         {
-            // A 323: its parties are checked like every message's, its cross-message rules come with
-            // the declarations; until then its verdict covers level 2.
             return new CheckedMessage(level1, message, [], 2, null, null) { Register = view, Refused = refused };
+        }
+
+        if (message is Wmo323 declaration)
+        {
+            return await DeclarationAsync(level1, declaration, view, refused, open, answerIdentity, cancellationToken);
         }
 
         var passed = new CheckedMessage(level1, message, [], 4, null, null) { Register = view };
@@ -157,12 +170,67 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
         return result;
     }
 
-    /// <summary>The types the register checks: all messages that arrive, except the 323 (its checks come with the declarations) and answers only we send.</summary>
+    /// <summary>The types the register checks: all messages that arrive, except answers only we send.</summary>
     public static bool IsRegisterChecked(MessageType type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type != MessageType.Wmo323 && !type.IsMunicipalityAnswer;
+        return !type.IsMunicipalityAnswer;
     }
+
+    /// <summary>The rule set a declaration's verdict is recorded with.</summary>
+    public static string RuleSetName(RegisterView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return $"iwmo-3.2 {(view.Declarations ?? DeclarationHistory.Empty).Regional.Name}";
+    }
+
+    /// <summary>
+    /// A 323 at levels 3 and 4: the header and Declaratie rules first (any finding there rejects the
+    /// whole declaration), then every Prestatie (<see cref="PrestatieWalk"/>), each approved or
+    /// rejected on its own; the 325 says which (<see cref="DeclarationAnswer"/>). A 323 with rejected
+    /// lines is still accepted: it was processed, and its 325 carries the verdict per line.
+    /// </summary>
+    private async Task<CheckedMessage> DeclarationAsync(
+        ValidationReport level1, Wmo323 declaration, RegisterView view, string? refused, Func<CancellationToken, Task<Stream>> open, AnswerIdentity? answerIdentity, CancellationToken cancellationToken)
+    {
+        var passed = new CheckedMessage(level1, declaration, [], 4, null, null) { Register = view };
+        if (refused is not null)
+        {
+            return passed with { Refused = refused };
+        }
+
+        var level3 = await LocateAsync(open, registerRules.Check(declaration, view), cancellationToken);
+        var lines = level3.Count == 0 ? PrestatieWalk.Run(declaration, view, prestatieRules) : [];
+        var lineFindings = await LocateAsync(open, [.. lines.SelectMany(l => l.Findings)], cancellationToken);
+        var header = level3.Any(f => f.Path?.StartsWith("/Bericht/Header", StringComparison.Ordinal) == true);
+        var answer = answerIdentity is null ? null : DeclarationAnswer.For(declaration, level3, lines, answerIdentity, validator.Catalogue);
+        var toegekend = lines.Where(l => l.Approved).Sum(l => l.SignedAmount);
+        var codes = level3.Count > 0
+            ? string.Join(' ', level3.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal))
+            : lines.All(l => l.Approved) ? DeclarationAnswer.FullyApproved : RegisterAnswer.Correct;
+        var result = passed with
+        {
+            Level3 = level3,
+            Lines = lines,
+            LineFindings = lineFindings,
+            Changes = header ? [] :
+            [
+                new DeclarationRecorded(
+                    declaration.Header.Ontvanger, declaration.Header.Afzender, declaration.Declaratie, declaration.Header.BerichtIdentificatie.Dagtekening,
+                    level3.Count > 0, codes, level3.Count > 0 ? 0 : toegekend, lines, RuleSetName(view), SchemaSetName(declaration)),
+            ],
+        };
+        if (answer is null)
+        {
+            return result;
+        }
+
+        var answerCodes = level3.Count > 0 ? codes : string.Join(' ', lineFindings.Select(f => f.Retourcode).Prepend(codes).Distinct(StringComparer.Ordinal));
+        return Finish(result, answer, answerCodes, answerIdentity!);
+    }
+
+    private static string SchemaSetName(IwmoMessage message) =>
+        $"basis {message.Header.XsdVersie.BasisschemaXsdVersie} bericht {message.Header.XsdVersie.BerichtXsdVersie}";
 
     private static async Task<IReadOnlyList<Finding>> LocateAsync(Func<CancellationToken, Task<Stream>> open, IReadOnlyList<Finding> found, CancellationToken cancellationToken)
     {

@@ -6,6 +6,8 @@ using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.StartStop;
 using Backoffice.Core.Messages.Toewijzing;
 using Backoffice.Core.Register;
+using Backoffice.Core.Standard;
+using Backoffice.Data.Declarations;
 using Backoffice.Data.Reference;
 using Dapper;
 using static Backoffice.Data.StoredDates;
@@ -164,15 +166,20 @@ public sealed class RegisterStore
     private readonly IDbConnectionFactory connections;
     private readonly ReferenceStore reference;
     private readonly WorkingDays workingDays;
+    private readonly DeclarationStore declarations;
+    private readonly SqlDialect dialect;
 
-    public RegisterStore(IDbConnectionFactory connections, ReferenceStore reference, WorkingDays workingDays)
+    public RegisterStore(IDbConnectionFactory connections, ReferenceStore reference, WorkingDays workingDays, DeclarationStore declarations)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(workingDays);
+        ArgumentNullException.ThrowIfNull(declarations);
         this.connections = connections;
         this.reference = reference;
         this.workingDays = workingDays;
+        this.declarations = declarations;
+        dialect = SqlDialect.For(connections);
     }
 
     /// <summary>
@@ -189,6 +196,19 @@ public sealed class RegisterStore
             new { id = messageId, message_type = key.Type.Name, sender = key.Sender, identificatie = key.Identificatie },
             cancellationToken: cancellationToken)) > 0;
         var parties = await reference.GetPartiesAsync(key.Municipality, key.Provider, cancellationToken);
+        if (key.Type == MessageType.Wmo323)
+        {
+            // A declaration names no one client but up to thousands of allocations, all of its provider.
+            var named = (await connection.QueryAsync<AllocationRow>(new CommandDefinition(
+                $"SELECT {AllocationColumns} FROM allocation_version WHERE municipality = @municipality AND provider = @provider AND toewijzing_nummer IN ({dialect.JsonIntegers("@numbers")}) ORDER BY id",
+                new { municipality = key.Municipality, provider = key.Provider, numbers = DeclarationStore.Json(key.ToewijzingNummers) },
+                cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
+            return new RegisterView(processingDate, parties, used, named, [], [], [], [])
+            {
+                Declarations = await declarations.LoadHistoryAsync(connection, key, messageId, cancellationToken),
+            };
+        }
+
         var bsn = key.Bsn ?? string.Empty;
         var numbers = key.ToewijzingNummers.Count > 0 ? key.ToewijzingNummers.ToArray() : [-1];
         var references = (key.References.Count > 0 ? key.References : [string.Empty]).Select(r => Ansi(r, 36)).ToArray();
@@ -258,6 +278,12 @@ public sealed class RegisterStore
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
         foreach (var change in changes)
         {
+            if (change is DeclarationRecorded declaration)
+            {
+                await DeclarationStore.RecordAsync(transaction, messageId, declaration, now, cancellationToken);
+                continue;
+            }
+
             var command = change switch
             {
                 AllocationRecorded a => new CommandDefinition(InsertAllocation, AllocationParameters(messageId, a, now), transaction, cancellationToken: cancellationToken),

@@ -6,6 +6,7 @@ using Backoffice.Core.Schemas;
 using Backoffice.Core.Validation;
 using Backoffice.Data;
 using Backoffice.Data.Answers;
+using Backoffice.Data.Declarations;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Reference;
@@ -65,6 +66,7 @@ public static class ServiceRegistration
             .AddSingleton<MessageContent>()
             .AddSingleton<MessageVerdicts>()
             .AddSingleton<MessageSummaries>()
+            .AddSingleton<DeclarationStore>()
             .AddSingleton<RegisterStore>()
             .AddSingleton<MessageUnitOfWork>()
             .AddSingleton<AnswerStore>()

@@ -263,6 +263,16 @@ public sealed class MessageProcessor(
             return $"Rejected at level {first.Level} ({first.Rule}): {FindingText.Format(first).TrimEnd('.')}{more}.{answered}";
         }
 
+        if (checkedMessage.Lines.Count > 0)
+        {
+            var approved = checkedMessage.Lines.Count(l => l.Approved);
+            var toegekend = checkedMessage.Lines.Where(l => l.Approved).Sum(l => l.SignedAmount);
+            var codes = checkedMessage.LineFindings.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal).ToList();
+            return string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"Declaration checked at levels 1 to 4: {approved} of {checkedMessage.Lines.Count} prestaties approved, {toegekend / 100m:0.00} EUR awarded{(codes.Count > 0 ? $"; rejected lines carry {string.Join(' ', codes)}" : string.Empty)}.{answered}");
+        }
+
         return checkedMessage.CheckedLevel switch
         {
             2 => "Passed level 2; waiting for the cross-message checks (levels 3 and 4).",

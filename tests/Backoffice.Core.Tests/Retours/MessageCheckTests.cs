@@ -1,3 +1,4 @@
+using Backoffice.Core.Declarations;
 using System.Text;
 using Backoffice.Core.Register;
 using Backoffice.Core.Retours;
@@ -32,17 +33,32 @@ public sealed class MessageCheckTests
         Assert.That((result.Rejected, result.CheckedLevel, result.Answer, result.Held), Is.EqualTo((false, 2, (BuiltAnswer?)null, (string?)null)));
     }
 
-    [TestCase(true, true, false)]
-    [TestCase(false, true, true)]
-    [TestCase(true, false, true)]
-    public async Task A_declaration_is_refused_for_its_parties_like_every_message_and_otherwise_judged_at_level_2(bool served, bool known, bool refused)
+    [TestCase(false, true)]
+    [TestCase(true, false)]
+    public async Task A_declaration_from_or_to_a_party_we_do_not_know_is_refused_without_a_325(bool served, bool known)
     {
         var view = RegisterView.Empty(new DateOnly(2026, 12, 1)) with { Parties = new PartyView(served, null, known, null) };
 
         var result = await Check.CheckAsync(Bytes(Sample("WMO323.xml")), MessageScope.Inbound, Identity, CancellationToken.None, (_, _) => Task.FromResult(view));
 
-        Assert.That((result.Rejected, result.Refused is not null, result.CheckedLevel, result.Answer), Is.EqualTo((refused, refused, 2, (BuiltAnswer?)null)));
+        Assert.That((result.Rejected, result.Refused is not null, result.Answer), Is.EqualTo((true, true, (BuiltAnswer?)null)));
         Assert.That(result.Changes, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_declaration_on_allocations_the_register_does_not_have_is_processed_and_each_line_rejected_with_9338()
+    {
+        var view = RegisterView.Empty(new DateOnly(2026, 12, 1)) with { Declarations = DeclarationHistory.Empty };
+
+        var result = await Check.CheckAsync(Bytes(Sample("WMO323.xml")), MessageScope.Inbound, Identity, CancellationToken.None, (_, _) => Task.FromResult(view));
+
+        Assert.That((result.Rejected, result.CheckedLevel, result.Answer!.Record.Type.Name), Is.EqualTo((false, 4, "WMO325")));
+        Assert.That(result.Lines, Is.Not.Empty);
+        Assert.That(result.Lines.All(l => !l.Approved && l.Findings.Any(f => f.Rule == "TR338")), Is.True);
+        Assert.That(result.LineFindings.Where(f => f.Rule == "TR338").Select(f => (f.Retourcode, f.Line is > 0)), Is.All.EqualTo(("9338", true)));
+        var recorded = (DeclarationRecorded)result.Changes.Single();
+        Assert.That((recorded.RejectedWhole, recorded.ToegekendCents, recorded.Lines.Count), Is.EqualTo((false, 0L, result.Lines.Count)));
+        Assert.That(SchemaCatalogue.Load(RepoPaths.IwmoSchemas).Validate(new MemoryStream(result.Answer.Content)), Is.Empty);
     }
 
     [Test]

@@ -34,8 +34,10 @@ public sealed class InboxBatchTests
         var results = await RunAsync(service);
 
         // With the demo reference data and an empty register the samples, which do not belong to one
-        // client's story, come to these verdicts: the 315 is a request of a known provider and the 323
-        // has no register checks yet; the others name allocations or requests the register does not
+        // client's story, come to these verdicts: the 315 is a request of a known provider; the 323 is
+        // processed, its lines rejected for allocations the register does not hold (its 325 carries
+        // 0200, and 9338 on every line, with 0611 and S329 where the demo catalogue and contracts lack the
+        // sample's products); the others name allocations or requests the register does not
         // hold (TR379, TR019, TR355), and the 317 fails TR380 at level 2 (iwmo-3.2.md §8.11).
         var verdicts = results.ToDictionary(r => r.MessageType!, r => (r.Outcome, Rule: r.Reason!.Split('(', ')')[1]));
         Assert.That(verdicts, Is.EquivalentTo(new Dictionary<string, (string, string)>
@@ -46,7 +48,7 @@ public sealed class InboxBatchTests
             ["WMO315"] = (Outcomes.Accepted, "header only, no retourcodes"),
             ["WMO317"] = (Outcomes.Rejected, "TR380"),
             ["WMO319"] = (Outcomes.Rejected, "TR355"),
-            ["WMO323"] = (Outcomes.Accepted, "levels 3 and 4"),
+            ["WMO323"] = (Outcomes.Accepted, "0200 9338 0611 S329"),
         }));
         Assert.That(Directory.EnumerateFiles(service.Inbox), Is.Empty);
         Assert.That(Directory.EnumerateFiles(service.Processed, "*.xml").Count(), Is.EqualTo(2));

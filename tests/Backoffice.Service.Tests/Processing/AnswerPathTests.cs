@@ -51,15 +51,15 @@ public sealed class AnswerPathTests
         var broken = results.Where(r => r.Input.StartsWith("broken-", StringComparison.Ordinal)).ToList();
         Assert.That(broken.Select(r => r.Outcome), Is.All.EqualTo(Outcomes.Rejected));
         Assert.That(broken.SelectMany(r => r.Findings).Select(f => (f.Level, f.Rule, f.Retourcode)), Is.All.EqualTo((2, "CS002", "0001")));
-        // An accepted 315 is answered with a 316 that holds only the header and no retourcodes; an
-        // accepted 323 waits for the declaration checks (the 325 comes with them) and has no answer yet.
+        // An accepted 315 is answered with a 316 that holds only the header and no retourcodes; the
+        // reference 323 is checked against a register without its allocations and gets its 325.
         var request = results.Single(r => r.Input == "WMO315.xml");
         Assert.That((request.Outcome, Path.GetFileName(request.RetourFile)?[..6]), Is.EqualTo((Outcomes.Accepted, "WMO316")));
         var declaration = results.Single(r => r.Input == "WMO323.xml");
-        Assert.That((declaration.Outcome, declaration.RetourFile), Is.EqualTo((Outcomes.Accepted, (string?)null)));
+        Assert.That((declaration.Outcome, Path.GetFileName(declaration.RetourFile)?[..6]), Is.EqualTo((Outcomes.Accepted, "WMO325")));
 
         var files = Directory.EnumerateFiles(Outbox(service)).Order(StringComparer.Ordinal).ToList();
-        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(broken.Append(request).Select(r => Path.GetFileName(r.RetourFile))));
+        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(broken.Append(request).Append(declaration).Select(r => Path.GetFileName(r.RetourFile))));
         var schemas = SchemaCatalogue.Load(RepoPaths.IwmoSchemas);
         foreach (var file in files)
         {
@@ -69,10 +69,13 @@ public sealed class AnswerPathTests
             var isBroken = broken.Any(r => r.RetourFile == file);
             Assert.That(xml.Contains("RetourCode>0001<", StringComparison.Ordinal), Is.EqualTo(isBroken), file);
             Assert.That(xml, Does.Contain("2026-11-27"), "dated on the processing date");
-            Assert.That(xml, Does.Not.Contain("Client>"), "header only");
+            if (file != declaration.RetourFile)
+            {
+                Assert.That(xml, Does.Not.Contain("Client>"), "header only");
+            }
         }
 
-        Assert.That(files.Select(f => Path.GetFileName(f)![..6]), Is.EquivalentTo(new[] { "WMO306", "WMO308", "WMO316", "WMO316", "WMO325" }));
+        Assert.That(files.Select(f => Path.GetFileName(f)![..6]), Is.EquivalentTo(new[] { "WMO306", "WMO308", "WMO316", "WMO316", "WMO325", "WMO325" }));
     }
 
     [Test]
@@ -152,16 +155,20 @@ public sealed class AnswerPathTests
     }
 
     [Test]
-    public async Task A_message_that_passes_level_2_is_recorded_as_waiting_for_levels_3_and_4_and_gets_no_answer()
+    public async Task A_declaration_that_passes_level_2_is_checked_against_the_register_and_answered_with_its_325()
     {
         using var service = new ServiceHarness(processingDate: ProcessingDate);
-        // The 323 is the one message whose cross-message checks come with the declarations issue.
+        // The reference sample's allocations are not in the demo register: every line is rejected (TR338).
         service.DropSample("WMO323.xml");
 
         var result = (await RunAsync(service)).Single();
 
         var stored = await service.Get<MessageSummaries>().GetAsync(result.MessageId!.Value, CancellationToken.None);
-        Assert.That((stored!.Outcome, stored.CheckedLevel, stored.AnswerFile), Is.EqualTo((Outcomes.Accepted, (int?)2, (string?)null)));
-        Assert.That(stored.OutcomeReason, Does.Contain("waiting for the cross-message checks"));
+        Assert.That((stored!.Outcome, stored.CheckedLevel, stored.AnswerFile?[..6]), Is.EqualTo((Outcomes.Accepted, (int?)4, "WMO325")));
+        Assert.That(stored.OutcomeReason, Does.Contain("prestaties approved").And.Contain("9338"));
+        await using var connection = new SqliteConnection($"Data Source={service.Database}");
+        Assert.That(await connection.ExecuteScalarAsync<string>("SELECT answer_due_on FROM message"), Is.EqualTo("2026-12-11"), "10 working days (OP090x4)");
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM prestatie_verdict WHERE approved = 0 AND retourcodes LIKE '%9338%'"), Is.GreaterThan(0));
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM payment_ledger"), Is.Zero);
     }
 }

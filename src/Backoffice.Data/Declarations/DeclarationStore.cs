@@ -1,0 +1,229 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Backoffice.Core.Declarations;
+using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Register;
+using Backoffice.Data.Reference;
+using Dapper;
+
+namespace Backoffice.Data.Declarations;
+
+/// <summary>
+/// The declarations register (migration 0008): what a 323's rules see of the provider's earlier
+/// declarations (<see cref="LoadHistoryAsync"/>), and the 323's verdict with every line and the
+/// ledger of approved money, written in the verdict's transaction (<see cref="RecordAsync"/>).
+/// Rows are only ever inserted. The numbers and references a 323 names are passed as one JSON
+/// parameter each (a month's declaration names thousands; SQL Server takes at most 2,100 parameters).
+/// </summary>
+public sealed class DeclarationStore
+{
+    private const string PrestatieColumns = """
+        id, message_id, municipality, bsn, referentie_nummer, vorig_referentie_nummer, toewijzing_nummer, product_categorie, product_code,
+               periode_begin, periode_eind, geleverd_volume, eenheid, bedrag_cents, debet_credit, approved, credits_prestatie_id
+        """;
+
+    private const string InsertDeclaration = """
+        INSERT INTO declaration (message_id, provider, municipality, declaratie_nummer, periode_begin, periode_eind, dagtekening,
+                                 ingediend_cents, toegekend_cents, rejected_whole, retourcodes, rule_set, schema_set, recorded_at)
+        VALUES (@message_id, @provider, @municipality, @declaratie_nummer, @periode_begin, @periode_eind, @dagtekening,
+                @ingediend_cents, @toegekend_cents, @rejected_whole, @retourcodes, @rule_set, @schema_set, @recorded_at);
+        """;
+
+    private const string InsertVerdict = """
+        INSERT INTO prestatie_verdict (message_id, ordinal, municipality, provider, bsn, referentie_nummer, vorig_referentie_nummer,
+                                       toewijzing_nummer, product_categorie, product_code, periode_begin, periode_eind, geleverd_volume,
+                                       eenheid, product_tarief, bedrag_cents, debet_credit, approved, retourcodes, allocation_version_id,
+                                       indication_number, indication_version, contract_begindatum, contract_version, tariff_cents,
+                                       credits_prestatie_id, recorded_at)
+        VALUES (@message_id, @ordinal, @municipality, @provider, @bsn, @referentie_nummer, @vorig_referentie_nummer,
+                @toewijzing_nummer, @product_categorie, @product_code, @periode_begin, @periode_eind, @geleverd_volume,
+                @eenheid, @product_tarief, @bedrag_cents, @debet_credit, @approved, @retourcodes, @allocation_version_id,
+                (SELECT indication_number FROM allocation_version WHERE id = @allocation_version_id),
+                (SELECT indication_version FROM allocation_version WHERE id = @allocation_version_id),
+                @contract_begindatum, @contract_version, @tariff_cents, @credits_prestatie_id, @recorded_at);
+        """;
+
+    // The ledger is derived from the verdicts just written, in the same transaction: one row per
+    // approved line, signed, in the batch of the declaration's period.
+    private const string InsertLedger = """
+        INSERT INTO payment_ledger (message_id, prestatie_id, municipality, provider, product_categorie, product_code,
+                                    delivery_month, batch_month, amount_cents, recorded_at)
+        SELECT p.message_id, p.id, p.municipality, p.provider, p.product_categorie, p.product_code,
+               SUBSTRING(p.periode_begin, 1, 7), @batch_month,
+               CASE WHEN p.debet_credit = 'C' THEN -p.bedrag_cents ELSE p.bedrag_cents END, @recorded_at
+        FROM prestatie_verdict p
+        WHERE p.message_id = @message_id AND p.approved = 1;
+        """;
+
+    private const string NummerUsedSql = """
+        SELECT COUNT(*) FROM declaration WHERE provider = @provider AND declaratie_nummer = @declaratie_nummer AND message_id <> @message_id;
+        """;
+
+    private const string LatestPeriodSql = """
+        SELECT MAX(periode_begin) FROM declaration
+        WHERE provider = @provider AND municipality = @municipality AND rejected_whole = 0 AND message_id <> @message_id;
+        """;
+
+    private readonly IDbConnectionFactory connections;
+    private readonly ReferenceStore reference;
+    private readonly SqlDialect dialect;
+
+    public DeclarationStore(IDbConnectionFactory connections, ReferenceStore reference)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(reference);
+        this.connections = connections;
+        this.reference = reference;
+        dialect = SqlDialect.For(connections);
+    }
+
+    /// <summary>The numbers as the one JSON parameter the dialect's <see cref="SqlDialect.JsonIntegers"/> reads.</summary>
+    internal static string Json(IEnumerable<int> numbers) => JsonSerializer.Serialize(numbers.ToArray());
+
+    internal static string Json(IEnumerable<string> texts) => JsonSerializer.Serialize(texts.ToArray());
+
+    /// <summary>What the 323 <paramref name="messageId"/> of <paramref name="key"/> sees of earlier declarations.</summary>
+    public async Task<DeclarationHistory> LoadHistoryAsync(DbConnection connection, RegisterKey key, long messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(key);
+        var earlierSql = $"""
+            SELECT {PrestatieColumns} FROM prestatie_verdict
+            WHERE municipality = @municipality AND provider = @provider AND toewijzing_nummer IN ({dialect.JsonIntegers("@numbers")})
+            UNION
+            SELECT {PrestatieColumns} FROM prestatie_verdict
+            WHERE provider = @provider AND referentie_nummer IN ({dialect.JsonTexts("@references")})
+            """;
+        var parameters = new
+        {
+            municipality = key.Municipality,
+            provider = key.Provider,
+            numbers = Json(key.ToewijzingNummers),
+            references = Json(key.References),
+            declaratie_nummer = key.DeclaratieNummer ?? string.Empty,
+            message_id = messageId,
+        };
+        var earlier = (await connection.QueryAsync<PrestatieRow>(new CommandDefinition(earlierSql, parameters, cancellationToken: cancellationToken)))
+            .Select(r => r.ToRecord()).OrderBy(r => r.Id).ToList();
+        var used = await connection.ExecuteScalarAsync<long>(new CommandDefinition(NummerUsedSql, parameters, cancellationToken: cancellationToken)) > 0;
+        var latest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LatestPeriodSql, parameters, cancellationToken: cancellationToken));
+        var products = await reference.CurrentProductsAsync(cancellationToken);
+        var contracts = await reference.ContractsOfProviderAsync(key.Provider, cancellationToken);
+        return new DeclarationHistory(earlier, used, latest is null ? null : StoredDates.ParseDay(latest), products, contracts, RegionalRules.National);
+    }
+
+    /// <summary>Writes the declaration, its lines and its ledger rows inside the verdict's transaction.</summary>
+    public static async Task RecordAsync(DbTransaction transaction, long messageId, DeclarationRecorded declaration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(declaration);
+        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
+        var d = declaration.Declaratie;
+        var at = now.UtcDateTime;
+        var ingediend = d.TotaalIngediendBedrag.DebetCredit == DebetCredit.Credit ? -d.TotaalIngediendBedrag.TotaalBedrag : d.TotaalIngediendBedrag.TotaalBedrag;
+        await connection.ExecuteAsync(new CommandDefinition(InsertDeclaration, new
+        {
+            message_id = messageId,
+            provider = declaration.Provider,
+            municipality = declaration.Municipality,
+            declaratie_nummer = d.DeclaratieNummer,
+            periode_begin = StoredDates.Day(d.DeclaratiePeriode.Begindatum),
+            periode_eind = StoredDates.Day(d.DeclaratiePeriode.Einddatum),
+            dagtekening = StoredDates.Day(declaration.Dagtekening),
+            ingediend_cents = ingediend,
+            toegekend_cents = declaration.ToegekendCents,
+            rejected_whole = declaration.RejectedWhole,
+            retourcodes = declaration.Retourcodes,
+            rule_set = declaration.RuleSet,
+            schema_set = declaration.SchemaSet,
+            recorded_at = at,
+        }, transaction, cancellationToken: cancellationToken));
+        if (declaration.Lines.Count == 0)
+        {
+            return;
+        }
+
+        var ordinal = 0;
+        var rows = declaration.Lines.Select(l => new
+        {
+            message_id = messageId,
+            ordinal = ordinal++,
+            municipality = declaration.Municipality,
+            provider = declaration.Provider,
+            bsn = l.Bsn,
+            referentie_nummer = l.Line.ProductReferentie.ReferentieNummer,
+            vorig_referentie_nummer = l.Line.ProductReferentie.VorigReferentieNummer,
+            toewijzing_nummer = l.Line.ToewijzingNummer,
+            product_categorie = l.Line.ProductCategorie,
+            product_code = l.Line.ProductCode,
+            periode_begin = StoredDates.Day(l.Line.ProductPeriode.Begindatum),
+            periode_eind = StoredDates.Day(l.Line.ProductPeriode.Einddatum),
+            geleverd_volume = l.Line.GeleverdVolume,
+            eenheid = l.Line.Eenheid,
+            product_tarief = l.Line.ProductTarief,
+            bedrag_cents = l.Line.IngediendBedrag.Bedrag,
+            debet_credit = l.Line.IngediendBedrag.DebetCredit == DebetCredit.Credit ? "C" : "D",
+            approved = l.Approved,
+            retourcodes = l.Approved ? Core.Retours.DeclarationAnswer.FullyApproved : string.Join(' ', l.Findings.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal)),
+            allocation_version_id = l.Allocation?.Id,
+            contract_begindatum = l.Contract is { } c ? StoredDates.Day(c.Begindatum) : null,
+            contract_version = l.Contract?.Version,
+            tariff_cents = l.Contract?.TariffCents,
+            credits_prestatie_id = l.Approved && l.Debit is { } debit ? debit.Id : (long?)null,
+            recorded_at = at,
+        });
+        await connection.ExecuteAsync(new CommandDefinition(InsertVerdict, rows, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertLedger, new
+        {
+            message_id = messageId,
+            batch_month = d.DeclaratiePeriode.Begindatum.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            recorded_at = at,
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+#pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
+    private sealed class PrestatieRow
+    {
+        public long id { get; set; }
+
+        public long message_id { get; set; }
+
+        public string municipality { get; set; } = string.Empty;
+
+        public string bsn { get; set; } = string.Empty;
+
+        public string referentie_nummer { get; set; } = string.Empty;
+
+        public string? vorig_referentie_nummer { get; set; }
+
+        public long toewijzing_nummer { get; set; }
+
+        public string product_categorie { get; set; } = string.Empty;
+
+        public string product_code { get; set; } = string.Empty;
+
+        public string periode_begin { get; set; } = string.Empty;
+
+        public string periode_eind { get; set; } = string.Empty;
+
+        public long geleverd_volume { get; set; }
+
+        public string eenheid { get; set; } = string.Empty;
+
+        public long bedrag_cents { get; set; }
+
+        public string debet_credit { get; set; } = string.Empty;
+
+        public bool approved { get; set; }
+
+        public long? credits_prestatie_id { get; set; }
+
+        public RecordedPrestatie ToRecord() => new(
+            id, message_id, municipality, bsn, referentie_nummer, vorig_referentie_nummer, checked((int)toewijzing_nummer), product_categorie, product_code,
+            new GeslotenPeriode(StoredDates.ParseDay(periode_begin), StoredDates.ParseDay(periode_eind)), geleverd_volume, eenheid, bedrag_cents,
+            debet_credit == "C" ? DebetCredit.Credit : DebetCredit.Debet, approved, credits_prestatie_id);
+    }
+#pragma warning restore IDE1006, CA1812, S3459
+}
