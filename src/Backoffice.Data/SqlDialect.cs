@@ -52,6 +52,18 @@ internal abstract class SqlDialect
         };
     }
 
+    /// <summary>
+    /// <paramref name="column"/> in a WHERE term that must not pick the index: SQLite would take
+    /// (municipality, provider, bsn) for "municipality = ? AND provider = ?" and read every allocation
+    /// of the provider per number named, where (municipality, toewijzing_nummer) finds each at once;
+    /// the unary plus keeps the term out of index selection. SQL Server plans this well by itself.
+    /// </summary>
+    public abstract string Unindexed(string column);
+
+    /// <summary>A comma-separated column list with every column prefixed by <paramref name="alias"/>.</summary>
+    public static string Qualify(string columns, string alias) =>
+        string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => alias + "." + c));
+
     /// <summary>True when <paramref name="connection"/> is a connection of this dialect's provider.</summary>
     public abstract bool IsOwnConnection(DbConnection connection);
 
@@ -83,7 +95,12 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract Task MakeDurableAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>A subquery of the integers in the JSON array held by <paramref name="parameter"/> (json_each or OPENJSON): one parameter for any number of values.</summary>
+    /// <summary>
+    /// A subquery of the integers in the JSON array held by <paramref name="parameter"/> (json_each or
+    /// OPENJSON), as column <c>n</c>: one parameter for any number of values. Put first in a
+    /// <c>CROSS JOIN</c> it drives the search (SQLite keeps the order of a CROSS JOIN), one index seek
+    /// per value instead of a scan of the provider's rows.
+    /// </summary>
     public abstract string JsonIntegers(string parameter);
 
     /// <summary>A subquery of the strings in the JSON array held by <paramref name="parameter"/>.</summary>
@@ -157,9 +174,11 @@ internal abstract class SqlDialect
         public override Task LockReferenceImportsAsync(DbTransaction transaction, TimeSpan wait, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
-        public override string JsonIntegers(string parameter) => $"SELECT value FROM json_each({parameter})";
+        public override string JsonIntegers(string parameter) => $"SELECT value AS n FROM json_each({parameter})";
 
-        public override string JsonTexts(string parameter) => $"SELECT value FROM json_each({parameter})";
+        public override string Unindexed(string column) => "+" + column;
+
+        public override string JsonTexts(string parameter) => $"SELECT value AS n FROM json_each({parameter})";
 
         // FULL waits (busy_timeout) for a writer and for readers of older snapshots, copies the
         // whole WAL into the database and syncs both; its first column says whether it could.
@@ -340,9 +359,11 @@ internal abstract class SqlDialect
         // operator switched on delayed durability, which this service never asks for).
         public override Task MakeDurableAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public override string JsonIntegers(string parameter) => $"SELECT CAST([value] AS int) FROM OPENJSON({parameter})";
+        public override string JsonIntegers(string parameter) => $"SELECT CAST([value] AS int) AS n FROM OPENJSON({parameter})";
 
-        public override string JsonTexts(string parameter) => $"SELECT CAST([value] AS varchar(36)) FROM OPENJSON({parameter})";
+        public override string Unindexed(string column) => column;
+
+        public override string JsonTexts(string parameter) => $"SELECT CAST([value] AS varchar(36)) AS n FROM OPENJSON({parameter})";
 
         public override async Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
         {

@@ -15,6 +15,7 @@ using Perfolizer.Horology;
 //       [--no-bdn] [--no-peak] [--no-oneshot] [--oneshot-files 5] [--oneshot-prestaties 20000] [--runs 3]
 //       [--no-region | --region-only] [--region-clients 20000] [--region-day 2000] [--region-providers 50]
 //       [--region-municipalities 4] [--region-chunks 4]
+//       [--no-declarations | --declarations-only] [--declaration-sizes 50000,200000] [--declaration-file-size 250]
 //   child mode (started by the run itself): --peak bare|xsd|validator|intake|check FILE [--schemas DIR]
 var options = Arguments.Parse(args);
 if (options.PeakMode is { } peakMode)
@@ -23,6 +24,18 @@ if (options.PeakMode is { } peakMode)
 }
 
 var log = Console.Out;
+if (options.DeclarationsOnly)
+{
+    log.WriteLine("A month of declarations only (issue 8):");
+    var declarationTable = Report.DeclarationMarkdown(await RunDeclarationsAsync(options, log));
+    log.WriteLine();
+    log.WriteLine(declarationTable);
+    var declarationFile = Path.Combine(Path.GetFullPath(options.Work), "results.md");
+    File.WriteAllText(declarationFile, declarationTable);
+    log.WriteLine($"(also written to {declarationFile})");
+    return 0;
+}
+
 if (options.RegionOnly)
 {
     log.WriteLine("Region traffic only (issue 7):");
@@ -106,12 +119,22 @@ if (options.RunRegion)
     table += Report.RegionMarkdown(await RunRegionAsync(options, log));
 }
 
+if (options.RunDeclarations)
+{
+    log.WriteLine();
+    log.WriteLine("A month of declarations (issue 8):");
+    table += Report.DeclarationMarkdown(await RunDeclarationsAsync(options, log));
+}
+
 log.WriteLine();
 log.WriteLine(table);
 var resultsFile = Path.Combine(BenchmarkData.WorkDirectory, "results.md");
 File.WriteAllText(resultsFile, table);
 log.WriteLine($"(also written to {resultsFile})");
 return throughput.Any(m => m.MedianNanoseconds is null) ? 1 : 0;
+
+static Task<IReadOnlyList<DeclarationSize>> RunDeclarationsAsync(Arguments options, TextWriter log) => DeclarationRun.RunAsync(
+    log, options.DeclarationSizes, options.DeclarationFileSize, options.Runs, Path.GetFullPath(options.Work), Path.GetFullPath(options.Schemas));
 
 static Task<RegionResult> RunRegionAsync(Arguments options, TextWriter log) => RegionRun.RunAsync(
     log,
@@ -158,6 +181,14 @@ internal sealed record Arguments(
 
     public int RegionChunks { get; init; } = 4;
 
+    public bool RunDeclarations { get; init; } = true;
+
+    public bool DeclarationsOnly { get; init; }
+
+    public IReadOnlyList<int> DeclarationSizes { get; init; } = [50_000, 200_000];
+
+    public int DeclarationFileSize { get; init; } = 250;
+
     public static Arguments Parse(string[] args)
     {
         var result = new Arguments(
@@ -199,6 +230,10 @@ internal sealed record Arguments(
                 "--region-providers" => result with { RegionProviders = Number(Value()) },
                 "--region-municipalities" => result with { RegionMunicipalities = Number(Value()) },
                 "--region-chunks" => result with { RegionChunks = Number(Value()) },
+                "--no-declarations" => result with { RunDeclarations = false },
+                "--declarations-only" => result with { DeclarationsOnly = true },
+                "--declaration-sizes" => result with { DeclarationSizes = List(Value()) },
+                "--declaration-file-size" => result with { DeclarationFileSize = Number(Value()) },
                 "--peak" => result with { PeakMode = Value(), PeakFile = Value() },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. See the usage comment at the top of Program.cs."),
             };

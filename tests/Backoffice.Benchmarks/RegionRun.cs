@@ -273,7 +273,7 @@ public static class RegionRun
     private static int Count(string folder) => Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Count() : 0;
 
     /// <summary>Samples the working set and the GC heap every 5 ms on its own thread and keeps the peaks.</summary>
-    private sealed class MemorySampler : IDisposable
+    internal sealed class MemorySampler : IDisposable
     {
         private readonly Thread _thread;
         private volatile bool _stop;

@@ -313,6 +313,43 @@ public static class Report
     private static List<Measured> Rows(IReadOnlyList<Measured> measured, string input) =>
         [.. measured.Where(m => m.Input == input).OrderBy(m => Array.IndexOf(Order, m.Method))];
 
+    /// <summary>The declarations month (issue 8): each size, the ratio to the validating read, and the targets.</summary>
+    public static string DeclarationMarkdown(IReadOnlyList<DeclarationSize> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        var b = new StringBuilder();
+        b.AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"A month of declarations (issue 8), through the real host (files in the inbox, InboxBatch, SQLite), from provider {DeclarationRun.Provider} to municipality {DeclarationRun.Municipality}, against one allocation per prestatie already in the register; every line approved. Time = the inbox batch (XSD, level 2, every level-3/4 rule, verdicts, ledger, 325s written); validating read = XmlReader + XSD over the same bytes from memory, median of the passes before and after in this run.");
+        b.AppendLine();
+        b.AppendLine("| Prestaties | Files | MB | Wall s | Prestaties/s | µs per prestatie | Validating read s | vs validating read | Peak WS MB | Live heap after GC MB (without the inputs the benchmark holds) |");
+        b.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in sizes)
+        {
+            b.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Prestaties:N0} | {s.Files:N0} | {s.Bytes / 1e6:0.0} | {s.Seconds:0.00} | {s.PrestatiesPerSecond:N0} | {s.MicrosecondsPerPrestatie:0.0} | {s.ValidatingReadSeconds:0.000} | {s.Ratio:0.0} × | {s.PeakWorkingSetBytes / 1e6:0.0} | {s.LiveHeapBytes / 1e6:0.0} |");
+        }
+
+        if (sizes.Count >= 2)
+        {
+            var (small, large) = (sizes[0], sizes[^1]);
+            var worst = sizes.Max(s => s.Ratio);
+            var growth = large.MicrosecondsPerPrestatie / small.MicrosecondsPerPrestatie;
+            var national = 1_200_000 / large.PrestatiesPerSecond;
+            b.AppendLine();
+            b.AppendLine("Targets (issue 8):");
+            b.AppendLine();
+            b.AppendLine("| Target | Measured | |");
+            b.AppendLine("|---|---:|---|");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| Whole pipeline ≤ 3 × the validating read | worst {worst:0.0} × | {Verdict(worst <= 3)} |");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| Time per prestatie at {large.Prestaties:N0} ≤ 1.3 × that at {small.Prestaties:N0} | {growth:0.00} × | {Verdict(growth <= 1.3)} |");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| Memory independent of the number of files (live heap after GC) | {small.LiveHeapBytes / 1e6:0.0} MB at {small.Files} files, {large.LiveHeapBytes / 1e6:0.0} MB at {large.Files} | {Verdict(large.LiveHeapBytes <= small.LiveHeapBytes + (small.LiveHeapBytes / 2) + 5_000_000)} |");
+            b.AppendLine();
+            b.AppendLine(CultureInfo.InvariantCulture, $"A national month (about 1.2 million prestaties) at the rate of the {large.Prestaties:N0} run: about {national / 60:0} minutes on this machine.");
+        }
+
+        return b.ToString();
+    }
+
     private static string Verdict(bool met) => met ? "met" : "**MISSED**";
 
     private static string Allocated(Measured m) => m.AllocatedBytesPerOperation is { } a ? Size(a) : "?";

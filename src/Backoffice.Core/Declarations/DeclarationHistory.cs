@@ -46,12 +46,12 @@ public sealed record RecordedPrestatie(
     long? CreditsId);
 
 /// <summary>
-/// The regional rule set of a municipality, on top of the national rules: each switch documented
-/// in the README with its basis. Every verdict records the set it was made with (<see cref="Name"/>).
+/// The regional rule set a declaration's verdict is made with, on top of the national rules, by
+/// name: every verdict records it (<c>declaration.rule_set</c>). Only the national rules exist yet;
+/// a regional switch is added here with its basis in the README and a rule that reads it.
 /// </summary>
-/// <param name="StartRequiredBeforePayment">Refuse a debit on an allocation without a recorded start (9019): off by default, because OP364 forbids it nationally; a region that contracts it may switch it on.</param>
-public sealed record RegionalRules(string Name, bool StartRequiredBeforePayment)
+public sealed record RegionalRules(string Name)
 {
     /// <summary>The national rules only.</summary>
-    public static RegionalRules National { get; } = new("national", false);
+    public static RegionalRules National { get; } = new("national");
 }

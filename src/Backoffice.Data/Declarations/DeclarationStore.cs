@@ -24,6 +24,8 @@ public sealed class DeclarationStore
                periode_begin, periode_eind, geleverd_volume, eenheid, bedrag_cents, debet_credit, approved, credits_prestatie_id
         """;
 
+    private static readonly string Qualified = SqlDialect.Qualify(PrestatieColumns, "p");
+
     private const string InsertDeclaration = """
         INSERT INTO declaration (message_id, provider, municipality, declaratie_nummer, periode_begin, periode_eind, dagtekening,
                                  ingediend_cents, toegekend_cents, rejected_whole, retourcodes, rule_set, schema_set, recorded_at)
@@ -90,11 +92,11 @@ public sealed class DeclarationStore
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(key);
         var earlierSql = $"""
-            SELECT {PrestatieColumns} FROM prestatie_verdict
-            WHERE municipality = @municipality AND provider = @provider AND toewijzing_nummer IN ({dialect.JsonIntegers("@numbers")})
+            SELECT {Qualified} FROM ({dialect.JsonIntegers("@numbers")}) AS named CROSS JOIN prestatie_verdict p
+            WHERE p.municipality = @municipality AND p.provider = @provider AND p.toewijzing_nummer = named.n
             UNION
-            SELECT {PrestatieColumns} FROM prestatie_verdict
-            WHERE provider = @provider AND referentie_nummer IN ({dialect.JsonTexts("@references")})
+            SELECT {Qualified} FROM ({dialect.JsonTexts("@references")}) AS named CROSS JOIN prestatie_verdict p
+            WHERE p.provider = @provider AND p.referentie_nummer = named.n
             """;
         var parameters = new
         {
@@ -145,42 +147,78 @@ public sealed class DeclarationStore
             return;
         }
 
-        var ordinal = 0;
-        var rows = declaration.Lines.Select(l => new
+        // One command, its parameters bound anew per line: the statement is prepared once for the
+        // whole declaration (a month's file holds hundreds of lines), not once per line.
+        await using (var command = connection.CreateCommand())
         {
-            message_id = messageId,
-            ordinal = ordinal++,
-            municipality = declaration.Municipality,
-            provider = declaration.Provider,
-            bsn = l.Bsn,
-            referentie_nummer = l.Line.ProductReferentie.ReferentieNummer,
-            vorig_referentie_nummer = l.Line.ProductReferentie.VorigReferentieNummer,
-            toewijzing_nummer = l.Line.ToewijzingNummer,
-            product_categorie = l.Line.ProductCategorie,
-            product_code = l.Line.ProductCode,
-            periode_begin = StoredDates.Day(l.Line.ProductPeriode.Begindatum),
-            periode_eind = StoredDates.Day(l.Line.ProductPeriode.Einddatum),
-            geleverd_volume = l.Line.GeleverdVolume,
-            eenheid = l.Line.Eenheid,
-            product_tarief = l.Line.ProductTarief,
-            bedrag_cents = l.Line.IngediendBedrag.Bedrag,
-            debet_credit = l.Line.IngediendBedrag.DebetCredit == DebetCredit.Credit ? "C" : "D",
-            approved = l.Approved,
-            retourcodes = l.Approved ? Core.Retours.DeclarationAnswer.FullyApproved : string.Join(' ', l.Findings.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal)),
-            allocation_version_id = l.Allocation?.Id,
-            contract_begindatum = l.Contract is { } c ? StoredDates.Day(c.Begindatum) : null,
-            contract_version = l.Contract?.Version,
-            tariff_cents = l.Contract?.TariffCents,
-            credits_prestatie_id = l.Approved && l.Debit is { } debit ? debit.Id : (long?)null,
-            recorded_at = at,
-        });
-        await connection.ExecuteAsync(new CommandDefinition(InsertVerdict, rows, transaction, cancellationToken: cancellationToken));
+            command.Transaction = transaction;
+            command.CommandText = InsertVerdict;
+            var p = VerdictParameters.Create(command);
+            p.Set("@message_id", messageId);
+            p.Set("@municipality", declaration.Municipality);
+            p.Set("@provider", declaration.Provider);
+            p.Set("@recorded_at", at);
+            for (var ordinal = 0; ordinal < declaration.Lines.Count; ordinal++)
+            {
+                var l = declaration.Lines[ordinal];
+                var line = l.Line;
+                p.Set("@ordinal", ordinal);
+                p.Set("@bsn", l.Bsn);
+                p.Set("@referentie_nummer", line.ProductReferentie.ReferentieNummer);
+                p.Set("@vorig_referentie_nummer", line.ProductReferentie.VorigReferentieNummer);
+                p.Set("@toewijzing_nummer", line.ToewijzingNummer);
+                p.Set("@product_categorie", line.ProductCategorie);
+                p.Set("@product_code", line.ProductCode);
+                p.Set("@periode_begin", StoredDates.Day(line.ProductPeriode.Begindatum));
+                p.Set("@periode_eind", StoredDates.Day(line.ProductPeriode.Einddatum));
+                p.Set("@geleverd_volume", line.GeleverdVolume);
+                p.Set("@eenheid", line.Eenheid);
+                p.Set("@product_tarief", line.ProductTarief);
+                p.Set("@bedrag_cents", line.IngediendBedrag.Bedrag);
+                p.Set("@debet_credit", line.IngediendBedrag.DebetCredit == DebetCredit.Credit ? "C" : "D");
+                p.Set("@approved", l.Approved);
+                p.Set("@retourcodes", l.Approved ? Core.Retours.DeclarationAnswer.FullyApproved : string.Join(' ', l.Findings.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal)));
+                p.Set("@allocation_version_id", l.Allocation?.Id);
+                p.Set("@contract_begindatum", l.Contract is { } c ? StoredDates.Day(c.Begindatum) : null);
+                p.Set("@contract_version", l.Contract?.Version);
+                p.Set("@tariff_cents", l.Contract?.TariffCents);
+                p.Set("@credits_prestatie_id", l.Approved && l.Debit is { } debit ? debit.Id : null);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(InsertLedger, new
         {
             message_id = messageId,
             batch_month = d.DeclaratiePeriode.Begindatum.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             recorded_at = at,
         }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The parameters of <see cref="InsertVerdict"/>, made once per command and set by name per line.</summary>
+    private sealed class VerdictParameters
+    {
+        private readonly Dictionary<string, DbParameter> byName;
+
+        private VerdictParameters(Dictionary<string, DbParameter> byName) => this.byName = byName;
+
+        public static VerdictParameters Create(DbCommand command)
+        {
+            var names = System.Text.RegularExpressions.Regex.Matches(InsertVerdict, "@[a-z_]+").Select(m => m.Value).Distinct(StringComparer.Ordinal);
+            var byName = new Dictionary<string, DbParameter>(StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = DBNull.Value;
+                command.Parameters.Add(parameter);
+                byName[name] = parameter;
+            }
+
+            return new VerdictParameters(byName);
+        }
+
+        public void Set(string name, object? value) => byName[name].Value = value ?? DBNull.Value;
     }
 
 #pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.

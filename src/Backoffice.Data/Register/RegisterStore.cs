@@ -200,7 +200,7 @@ public sealed class RegisterStore
         {
             // A declaration names no one client but up to thousands of allocations, all of its provider.
             var named = (await connection.QueryAsync<AllocationRow>(new CommandDefinition(
-                $"SELECT {AllocationColumns} FROM allocation_version WHERE municipality = @municipality AND provider = @provider AND toewijzing_nummer IN ({dialect.JsonIntegers("@numbers")}) ORDER BY id",
+                $"SELECT {SqlDialect.Qualify(AllocationColumns, "a")} FROM ({dialect.JsonIntegers("@numbers")}) AS named CROSS JOIN allocation_version a WHERE a.municipality = @municipality AND a.toewijzing_nummer = named.n AND {dialect.Unindexed("a.provider")} = @provider ORDER BY a.id",
                 new { municipality = key.Municipality, provider = key.Provider, numbers = DeclarationStore.Json(key.ToewijzingNummers) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
             return new RegisterView(processingDate, parties, used, named, [], [], [], [])

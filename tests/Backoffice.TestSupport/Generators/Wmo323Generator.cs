@@ -55,6 +55,9 @@ public static class Wmo323Generator
     private const string B = "iwmo";
 
     // The variety of lines: ProductCategorie, ProductCode, Eenheid, ProductTarief (eurocents per unit).
+    /// <summary>The products the lines cycle through: ProductCategorie, ProductCode, Eenheid, ProductTarief (eurocents per unit).</summary>
+    public static IReadOnlyList<(string Categorie, string Code, string Eenheid, int Tarief)> ProductLines => Products;
+
     private static readonly (string Categorie, string Code, string Eenheid, int Tarief)[] Products =
     [
         ("01", "01A03", "04", 1250),
