@@ -7,6 +7,7 @@ using Backoffice.Core.Validation;
 using Backoffice.Data;
 using Backoffice.Data.Answers;
 using Backoffice.Data.Intake;
+using Backoffice.Data.Payments;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Reference;
 using Backoffice.Data.Register;
@@ -70,6 +71,7 @@ public static class ServiceRegistration
             .AddSingleton<AnswerStore>()
             .AddSingleton<StaffTaskStore>()
             .AddSingleton<ReferenceStore>()
+            .AddSingleton<PaymentReportStore>()
             .AddSingleton<StoreDurability>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
