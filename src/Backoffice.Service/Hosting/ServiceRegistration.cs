@@ -8,6 +8,7 @@ using Backoffice.Data;
 using Backoffice.Data.Answers;
 using Backoffice.Data.Declarations;
 using Backoffice.Data.Intake;
+using Backoffice.Data.Payments;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Reference;
 using Backoffice.Data.Register;
@@ -72,6 +73,7 @@ public static class ServiceRegistration
             .AddSingleton<AnswerStore>()
             .AddSingleton<StaffTaskStore>()
             .AddSingleton<ReferenceStore>()
+            .AddSingleton<PaymentReportStore>()
             .AddSingleton<StoreDurability>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
