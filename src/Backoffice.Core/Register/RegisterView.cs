@@ -33,6 +33,9 @@ public sealed record RegisterView(
     /// </summary>
     public bool AnswersSentMessage { get; init; } = true;
 
+    /// <summary>For a 301: the ToewijzingNummers it names that carry approved debits no approved credit undid (TR385).</summary>
+    public IReadOnlySet<int> DeclaredAllocations { get; init; } = new HashSet<int>();
+
     /// <summary>For a 323: the provider's earlier declarations, the catalogue and its contracts (null for every other message).</summary>
     public Declarations.DeclarationHistory? Declarations { get; init; }
 

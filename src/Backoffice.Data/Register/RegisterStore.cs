@@ -61,6 +61,14 @@ public sealed class RegisterStore
         ORDER BY id;
         """;
 
+    // TR385: the numbers with an approved debit that no approved credit undid (ux_prestatie_verdict_credit finds the credit).
+    private const string DeclaredAllocationsSql = """
+        SELECT DISTINCT d.toewijzing_nummer
+        FROM prestatie_verdict d
+        WHERE d.municipality = @municipality AND d.toewijzing_nummer IN @numbers AND d.approved = 1 AND d.debet_credit = 'D'
+          AND NOT EXISTS (SELECT 1 FROM prestatie_verdict c WHERE c.credits_prestatie_id = d.id AND c.approved = 1);
+        """;
+
     private const string CareLinesSql = """
         SELECT id, message_id, kind, bsn, toewijzing_nummer, product_categorie, product_code, toewijzing_ingangsdatum,
                begindatum, einddatum, reden_beeindiging, status_aanlevering
@@ -224,6 +232,10 @@ public sealed class RegisterStore
             RequestsSql, new { provider, bsn = client, references }, cancellationToken: cancellationToken)))
             .Select(r => r.ToRecord()).ToList();
         var indications = key.Bsn is null ? [] : await reference.CurrentIndicationsAsync(key.Municipality, key.Bsn, cancellationToken);
+        var declared = key.Type == MessageType.Wmo301 && key.ToewijzingNummers.Count > 0
+            ? (await connection.QueryAsync<long>(new CommandDefinition(
+                DeclaredAllocationsSql, new { municipality, numbers }, cancellationToken: cancellationToken))).Select(n => checked((int)n)).ToHashSet()
+            : [];
         // A retour copies the header of the message it answers (IV028): its Afzender and identification are that 301's or 319's.
         var answersSent = key.Type.AnswersName is not { } answers || key.Type.IsMunicipalityAnswer
             || await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -236,7 +248,7 @@ public sealed class RegisterStore
             [.. lines.Where(l => l.kind == "start").Select(l => l.ToStart())],
             [.. lines.Where(l => l.kind == "stop").Select(l => l.ToStop())],
             requests,
-            indications) { AnswersSentMessage = answersSent };
+            indications) { AnswersSentMessage = answersSent, DeclaredAllocations = declared };
     }
 
     /// <summary>The request of <paramref name="provider"/> with <paramref name="reference"/> (unique per provider, TR347), or null.</summary>

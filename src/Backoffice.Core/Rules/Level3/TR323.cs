@@ -26,7 +26,7 @@ internal sealed class TR323 : IPrestatieRule
 
         var p = line.Line;
         if (line.Debit is not { } debit
-            || debit.Bsn != line.Bsn || debit.ToewijzingNummer != p.ToewijzingNummer || debit.ProductCategorie != p.ProductCategorie
+            || debit.Bsn != line.Bsn || debit.ToewijzingNummer != p.ToewijzingNummer || debit.ProductCategorie != p.ProductCategorie || debit.Eenheid != p.Eenheid
             || debit.ProductCode != p.ProductCode || debit.ProductPeriode != p.ProductPeriode || debit.GeleverdVolume != p.GeleverdVolume
             || debit.Bedrag != p.IngediendBedrag.Bedrag || debit.DebetCredit != DebetCredit.Debet)
         {
