@@ -167,7 +167,7 @@ public sealed class MessageProcessor(
         if (checkedMessage.Held is { } held)
         {
             await tasks.RecordAsync(
-                new StaffTask($"held:{messageId}", StaffTaskKinds.HeldMessage, messageId, "Message held: the service could not finish it", held, time.GetUtcNow(), workingDays.AddWorkingDays(received, AnswerWorkingDays)),
+                new StaffTask($"held:{messageId}", StaffTaskKinds.HeldMessage, messageId, "Message held: the service could not finish it", held, time.GetUtcNow(), AnswerDue(checkedMessage, received) ?? workingDays.AddWorkingDays(received, AnswerWorkingDays)),
                 cancellationToken);
             return new UnitResult(checkedMessage, InputOutcomes.Failed, held, null, Recorded: false);
         }
