@@ -16,6 +16,7 @@ public static class BackofficeCli
             QueueCommand.Create(stdout, stderr),
             ImportCommand.Create(stdout, stderr),
             AnswerRequestCommand.Create(stdout, stderr),
+            DemoCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);
