@@ -17,6 +17,7 @@ public static class BackofficeCli
             ImportCommand.Create(stdout, stderr),
             AnswerRequestCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
+            DemoCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);
