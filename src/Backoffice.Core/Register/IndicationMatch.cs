@@ -1,5 +1,6 @@
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Toewijzing;
+using Backoffice.Core.Reference;
 
 namespace Backoffice.Core.Register;
 
@@ -12,7 +13,8 @@ namespace Backoffice.Core.Register;
 /// <item>Only the latest version of an indication number counts, and only while it is Active: a
 /// withdrawn or superseded indication backs nothing.</item>
 /// <item>The product matches on the product code (with the category, when the indication names one),
-/// on the arrangement code (an arrangement of the regional catalogue is allocated under its code), or
+/// on the arrangement code (an arrangement of the regional catalogue is allocated under the product
+/// code the catalogue gives it, <c>backoffice import products</c>: arrangement_code), or
 /// on the category: an indication for a category backs every product of that category, and an
 /// allocation for a category without a code (a generic allocation) is backed by an indication for
 /// any product of that category. An allocation without a Product (budget only, CD079) is backed only
@@ -33,16 +35,18 @@ public sealed record IndicationMatch(IndicationBacking Backing, Indication? Indi
     public static IndicationMatch Unbacked { get; } = new(IndicationBacking.Unbacked, null);
 
     /// <summary>Finds the indication behind <paramref name="allocation"/> of client <paramref name="bsn"/> in <paramref name="municipality"/>.</summary>
-    public static IndicationMatch Find(string municipality, string bsn, ToegewezenProduct allocation, IEnumerable<Indication> indications)
+    /// <param name="catalogue">The regional catalogue, which names the product code of each arrangement.</param>
+    public static IndicationMatch Find(string municipality, string bsn, ToegewezenProduct allocation, IEnumerable<Indication> indications, IReadOnlyList<CatalogueProduct>? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(allocation);
         ArgumentNullException.ThrowIfNull(indications);
+        catalogue ??= [];
         var candidates = indications
             .Where(i => i.Municipality == municipality && i.Bsn == bsn)
             .GroupBy(i => i.Number, StringComparer.Ordinal)
             .Select(g => g.MaxBy(i => i.Version)!)
             .Where(i => i.Status == IndicationStatus.Active)
-            .Select(i => (Indication: i, Specificity: Specificity(i, allocation.Product)))
+            .Select(i => (Indication: i, Specificity: Specificity(i, allocation.Product, catalogue)))
             .Where(c => c.Specificity > 0)
             .OrderByDescending(c => c.Specificity)
             .ThenByDescending(c => c.Indication.DecisionDate)
@@ -62,7 +66,7 @@ public sealed record IndicationMatch(IndicationBacking Backing, Indication? Indi
     }
 
     /// <summary>How well <paramref name="indication"/> names <paramref name="product"/>: 0 not at all, 1 by category for a generic allocation or none for none, 2 by category, 3 by code or arrangement.</summary>
-    private static int Specificity(Indication indication, Product? product)
+    private static int Specificity(Indication indication, Product? product, IReadOnlyList<CatalogueProduct> catalogue)
     {
         if (product is null)
         {
@@ -71,6 +75,8 @@ public sealed record IndicationMatch(IndicationBacking Backing, Indication? Indi
 
         if (product.Code is { } code
             && (code == indication.ArrangementCode
+                || (indication.ArrangementCode is { } arrangement
+                    && catalogue.Any(p => p.ArrangementCode == arrangement && p.ProductCode == code && p.ProductCategorie == product.Categorie))
                 || (code == indication.ProductCode && (indication.ProductCategorie is null || indication.ProductCategorie == product.Categorie))))
         {
             return 3;

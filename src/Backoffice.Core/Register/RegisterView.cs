@@ -33,6 +33,9 @@ public sealed record RegisterView(
     /// </summary>
     public bool AnswersSentMessage { get; init; } = true;
 
+    /// <summary>For a 301 whose client has an indication for an arrangement: the catalogue's products, which name each arrangement's product code.</summary>
+    public IReadOnlyList<Reference.CatalogueProduct> Catalogue { get; init; } = [];
+
     /// <summary>For a 301: the ToewijzingNummers it names that carry approved debits no approved credit undid (TR385).</summary>
     public IReadOnlySet<int> DeclaredAllocations { get; init; } = new HashSet<int>();
 

@@ -248,7 +248,14 @@ public sealed class RegisterStore
             [.. lines.Where(l => l.kind == "start").Select(l => l.ToStart())],
             [.. lines.Where(l => l.kind == "stop").Select(l => l.ToStop())],
             requests,
-            indications) { AnswersSentMessage = answersSent, DeclaredAllocations = declared };
+            indications)
+        {
+            AnswersSentMessage = answersSent,
+            DeclaredAllocations = declared,
+            Catalogue = key.Type == MessageType.Wmo301 && indications.Any(i => i.ArrangementCode is not null)
+                ? await reference.CurrentProductsAsync(cancellationToken)
+                : [],
+        };
     }
 
     /// <summary>The request of <paramref name="provider"/> with <paramref name="reference"/> (unique per provider, TR347), or null.</summary>

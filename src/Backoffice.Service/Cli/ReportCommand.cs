@@ -134,7 +134,7 @@ internal static partial class ReportCommand
         var month = PaymentReportStore.MonthText(batch.Month);
         await stdout.WriteLineAsync(batch.IsEmpty
             ? $"Payment batch {month}, {scope}: nothing was approved in declarations of this period; the report holds the headers and zero totals."
-            : string.Create(CultureInfo.InvariantCulture, $"Payment batch {month}, {scope}: {batch.Lines.Count} lines, {batch.Prestaties} prestaties, {batch.Providers.Count} providers, {batch.DeclarationCount} declarations."));
+            : string.Create(CultureInfo.InvariantCulture, $"Payment batch {month}, {scope}: {batch.Lines.Count} lines, {batch.Prestaties} prestaties, {batch.Providers.Select(p => p.Provider).Distinct(StringComparer.Ordinal).Count()} providers in {batch.Providers.Count} provider-municipality totals, {batch.DeclarationCount} declarations."));
         await stdout.WriteLineAsync($"Debit {Euro(batch.DebitCents)}, credit {Euro(batch.CreditCents)}, net {Euro(batch.LedgerNetCents)}; the 325s granted {Euro(batch.ToegekendCents)}: {(batch.Reconciles ? "reconciles" : "DOES NOT RECONCILE")}.");
         foreach (var file in written)
         {

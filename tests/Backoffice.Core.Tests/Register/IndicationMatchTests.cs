@@ -1,4 +1,5 @@
 using Backoffice.Core.Messages.Common;
+using Backoffice.Core.Reference;
 using Backoffice.Core.Register;
 using NUnit.Framework;
 using static Backoffice.Core.Tests.Register.RegisterSamples;
@@ -90,6 +91,21 @@ public sealed class IndicationMatchTests
 
         Assert.That(Match(Allocation() with { Product = new Product("01", "ARR01") }, arrangement).Backing, Is.EqualTo(IndicationBacking.Backed));
         Assert.That(Match(Allocation(), arrangement).Backing, Is.EqualTo(IndicationBacking.Unbacked));
+    }
+
+    [Test]
+    public void An_arrangement_backs_the_allocation_of_the_product_code_the_catalogue_gives_it()
+    {
+        var arrangement = Indication() with { ProductCategorie = null, ProductCode = null, ArrangementCode = "ARR-3-4-ONT-PLUS" };
+        var catalogue = new[]
+        {
+            new CatalogueProduct("02", "02M11", 1, "3-4 domains, develop, plus", "82", "4", FinancingForm.Outputgericht, "ARR-3-4-ONT-PLUS", new DateOnly(2026, 1, 1), null),
+            new CatalogueProduct("02", "02M12", 1, "3-4 domains, develop, plus plus", "82", "4", FinancingForm.Outputgericht, "ARR-3-4-ONT-PLUSPLUS", new DateOnly(2026, 1, 1), null),
+        };
+
+        Assert.That(IndicationMatch.Find(Municipality, Bsn, Allocation() with { Product = new Product("02", "02M11") }, [arrangement], catalogue).Backing, Is.EqualTo(IndicationBacking.Backed));
+        Assert.That(IndicationMatch.Find(Municipality, Bsn, Allocation() with { Product = new Product("02", "02M12") }, [arrangement], catalogue).Backing, Is.EqualTo(IndicationBacking.Unbacked));
+        Assert.That(IndicationMatch.Find(Municipality, Bsn, Allocation() with { Product = new Product("02", "02M11") }, [arrangement]).Backing, Is.EqualTo(IndicationBacking.Unbacked), "without the catalogue the codes cannot be linked");
     }
 
     [Test]

@@ -51,7 +51,7 @@ public sealed class ReportCommandTests
         var (exit, output, err) = await Run("report", "payments", "--month", "2026-03", "--format", "csv", "--out", Out("payments.csv"), "--data", harness.DataDirectory);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
-        Assert.That(output, Does.Contain("Payment batch 2026-03, all municipalities: 7 lines, 10 prestaties, 4 providers, 5 declarations."));
+        Assert.That(output, Does.Contain("Payment batch 2026-03, all municipalities: 7 lines, 10 prestaties, 3 providers in 4 provider-municipality totals, 5 declarations."));
         Assert.That(output, Does.Contain("Debit 2,899.22, credit 95.34, net 2,803.88; the 325s granted 2,803.88: reconciles."));
         var (header, lines) = ReadCsv(Out("payments.csv"));
         Assert.That(header, Is.EqualTo(LineHeader));
@@ -123,7 +123,7 @@ public sealed class ReportCommandTests
         var (exit, output, err) = await Run("report", "payments", "--month", "2026-03", "--municipality", "0384", "--format", "csv", "--out", Out("diemen.csv"), "--data", harness.DataDirectory);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
-        Assert.That(output, Does.Contain("Payment batch 2026-03, municipality 0384: 2 lines, 3 prestaties, 2 providers, 3 declarations."));
+        Assert.That(output, Does.Contain("Payment batch 2026-03, municipality 0384: 2 lines, 3 prestaties, 2 providers in 2 provider-municipality totals, 3 declarations."));
         Assert.That(ReadCsv(Out("diemen.csv")).Rows.Select(l => (l[1], l[11])), Is.EqualTo(new[] { ("0384", "1500"), ("0384", "0") }));
         Assert.That(ReadCsv(Out("diemen.providers.csv")).Rows.Select(l => (l[0], l[2], l[4], l[8])), Is.EqualTo(new[]
         {

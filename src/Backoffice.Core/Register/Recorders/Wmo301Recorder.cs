@@ -33,7 +33,7 @@ internal sealed class Wmo301Recorder : IRegisterRecorder
         var changes = new List<RegisterChange>();
         foreach (var product in client.ToegewezenProducten.Where(p => !recorded.Contains(p)))
         {
-            var match = IndicationMatch.Find(municipality, bsn, product, before.Indications);
+            var match = IndicationMatch.Find(municipality, bsn, product, before.Indications, before.Catalogue);
             changes.Add(new AllocationRecorded(municipality, provider, bsn, product, match.Backing, match.Indication));
         }
 
