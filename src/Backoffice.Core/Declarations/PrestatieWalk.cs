@@ -108,8 +108,10 @@ public static class PrestatieWalk
         return allocation?.Version.Omvang is { } omvang && VolumeLimits.UnitFactor(omvang.Eenheid, line.Eenheid) is { } factor ? 60 / factor : 60;
     }
 
+    // The product list in use for the line is the one valid on its first day (TR381: "volgens de
+    // gehanteerde productcodelijst"): a code the catalogue ended before the period no longer fits.
     private static CatalogueProduct? Valid(IEnumerable<CatalogueProduct> products, DateOnly day) =>
-        products.FirstOrDefault(p => p.Begindatum <= day && (p.Einddatum is not { } end || end >= day)) ?? products.FirstOrDefault();
+        products.FirstOrDefault(p => p.Begindatum <= day && (p.Einddatum is not { } end || end >= day));
 
     private static Prestatie AsLine(RecordedPrestatie p) => new(
         new Referentie(p.ReferentieNummer, p.VorigReferentieNummer), p.ToewijzingNummer, p.ProductCategorie, p.ProductCode,

@@ -29,7 +29,17 @@ internal sealed class TR418 : IPrestatieRule
             return;
         }
 
-        if (Amounts.RequiredProductTarief(contract, line.Line.Eenheid) is { } required && line.Line.ProductTarief != required)
+        if (Amounts.RequiredProductTarief(contract, line.Line.Eenheid) is not { } required)
+        {
+            // A contract in another unit than the line's: no tariff the line could match. When the
+            // line's unit does not fit its allocation's, or the allocation has no Omvang (then TR341
+            // judged it against the contract's), TR341 already said so: one fault, one finding.
+            if (line.Allocation?.Version.Omvang is { } omvang && VolumeLimits.UnitFactor(omvang.Eenheid, line.Line.Eenheid) is not null)
+            {
+                report.Add(Definition, line.Path.Child("ProductTarief"), "The contract tariff of this product is not in the line's Eenheid (TR418).");
+            }
+        }
+        else if (line.Line.ProductTarief != required)
         {
             report.Add(Definition, line.Path.Child("ProductTarief"), "ProductTarief differs from the contract tariff of this product (TR418).");
         }

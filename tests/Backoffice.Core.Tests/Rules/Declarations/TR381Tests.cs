@@ -19,6 +19,14 @@ public sealed class TR381Tests
         ThirdRejected(Run(Around(Line("S", 301, code: "03A01")), View([Aspecific], contracts: [.. Contracts, Contract("02", "03A01")])), "TR381", "S329", "/ProductCode");
 
     [Test]
+    public void TR381_a_code_the_catalogue_ended_before_the_period_S329() =>
+        ThirdRejected(
+            Run(Around(Line("S", 301, code: "02A02")), View([Aspecific], products: [.. Products.Where(p => p.ProductCode != "02A02"), Catalogue("02", "02A02", "04", "2") with { Einddatum = new DateOnly(2026, 2, 28) }])),
+            "TR381",
+            "S329",
+            "/ProductCode");
+
+    [Test]
     public void TR381_any_code_of_the_category_in_the_catalogue_passes() =>
         AllApproved(Run(Around(Line("S", 301, code: "02A02")), View([Aspecific])));
 }

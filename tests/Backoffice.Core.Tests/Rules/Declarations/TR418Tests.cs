@@ -71,6 +71,16 @@ public sealed class TR418Tests
     }
 
     [Test]
+    public void TR418_a_contract_in_another_unit_than_the_line_and_its_allocation_has_no_tariff_to_match_0611() =>
+        ThirdRejected(
+            Run(
+                Around(Line("S", 301, code: "02A02", volume: 2, eenheid: "16", tarief: Hours, bedrag: 2 * Hours)),
+                View([Recorded(Allocation(301, new Product("02")) with { Omvang = new Omvang(10, "16", "4") }, id: 301)], contracts: [.. Without02A02, Contract("02", "02A02", eenheid: "04")])),
+            "TR418",
+            "0611",
+            "/ProductTarief");
+
+    [Test]
     public void TR418_Euros_carry_no_tariff_to_compare()
     {
         var budget = Recorded(Allocation(401, new Product("04", "04A01"), noOmvang: true, budget: 100_000), id: 401);
