@@ -118,6 +118,34 @@ public sealed class DemoRegionDeclarationTests
         Assert.That(ledger, Is.EquivalentTo(expected), "payment_ledger.amount_cents");
     }
 
+    [TestCase("2026-01")]
+    [TestCase("2026-02")]
+    [TestCase("2026-03")]
+    public async Task The_payment_report_of_each_month_reconciles_and_pays_each_provider_what_its_325s_awarded(string month)
+    {
+        var file = Path.Combine(Data, "..", string.Create(CultureInfo.InvariantCulture, $"payments-{month}.csv"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = await BackofficeCli.RunAsync(["report", "payments", "--month", month, "--format", "csv", "--out", file, "--data", Data], stdout, stderr);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), stderr.ToString());
+        Assert.That(stdout.ToString(), Does.Contain("reconciles"));
+        using var reader = CsvHelper.CsvReader.FromFile(Path.ChangeExtension(file, ".providers.csv"), CsvHelper.CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
+        var paid = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            if (reader.GetString(0) == "provider")
+            {
+                var provider = reader.GetString(4);
+                paid[provider] = paid.GetValueOrDefault(provider) + long.Parse(reader.GetString(9), CultureInfo.InvariantCulture);
+            }
+        }
+
+        var expected = Expected.Where(e => e.Month == month).GroupBy(e => e.Provider).ToDictionary(g => g.Key, g => g.Sum(e => e.ToegekendCents));
+        Assert.That(paid, Is.EquivalentTo(expected), "ledger_net_cents per provider in the report = what the 325s awarded");
+    }
+
     [Test]
     public async Task Every_expected_rejection_carries_its_code_on_its_own_prestatie()
     {
