@@ -35,7 +35,7 @@ public static class PrestatieWalk
             .Where(a => a.Municipality == municipality && a.Provider == provider)
             .GroupBy(a => a.Version.ToewijzingNummer)
             .ToDictionary(g => g.Key, g => g.MaxBy(v => (v.Version.Toewijzingsdatum, v.Version.Toewijzingstijd, v.Id))!);
-        var financing = history.Products.ToLookup(p => (p.ProductCategorie, p.ProductCode));
+        var catalogue = history.Products.ToLookup(p => (p.ProductCategorie, p.ProductCode));
 
         var totals = new ApprovedTotals();
         foreach (var earlier in history.Earlier.Where(e => e.Approved && e.Municipality == municipality).OrderBy(e => e.Id))
@@ -61,9 +61,9 @@ public static class PrestatieWalk
         foreach (var (c, i, bsn, line) in lines.OrderBy(l => l.Line.IngediendBedrag.DebetCredit == DebetCredit.Credit ? 0 : 1))
         {
             var allocation = allocations.GetValueOrDefault(line.ToewijzingNummer);
-            var product = Valid(history.Products.Where(p => p.ProductCategorie == line.ProductCategorie && p.ProductCode == line.ProductCode), line.ProductPeriode.Begindatum);
+            var product = Valid(catalogue[(line.ProductCategorie, line.ProductCode)], line.ProductPeriode.Begindatum);
             var allocated = allocation?.Version.Product is { Code: { } code } allocatedProduct
-                ? financing[(allocatedProduct.Categorie, code)].FirstOrDefault()
+                ? Valid(catalogue[(allocatedProduct.Categorie, code)], line.ProductPeriode.Begindatum) ?? catalogue[(allocatedProduct.Categorie, code)].FirstOrDefault()
                 : product;
             var contract = history.Contracts
                 .Where(t => t.Provider == provider && t.ProductCategorie == line.ProductCategorie && t.ProductCode == line.ProductCode
