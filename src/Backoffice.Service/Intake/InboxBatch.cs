@@ -1,7 +1,6 @@
 using System.Globalization;
 using Backoffice.Core.Standard;
 using Backoffice.Data;
-using Backoffice.Data.Answers;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Processing;
 using Backoffice.Data.Staff;
@@ -71,7 +70,7 @@ public sealed class InboxBatch(
             return BatchRun.NotRun;
         }
 
-        await FlushOutboxAsync();
+        await ReleaseAsync(); // answers committed by a run that stopped before writing them go out first
         var results = new List<InputResult>();
         var seen = new HashSet<long>();
         var chunk = new List<Step>();
@@ -161,7 +160,7 @@ public sealed class InboxBatch(
             return BatchRun.NotRun;
         }
 
-        await FlushOutboxAsync();
+        await ReleaseAsync(); // answers committed by a run that stopped before writing them go out first
         return new BatchRun(true, await FinishAsync([new Taken(input, await processor.ProcessAsync(messageId, CancellationToken.None))]), Stopped: false);
     }
 
@@ -179,17 +178,7 @@ public sealed class InboxBatch(
             return results;
         }
 
-        IReadOnlyDictionary<long, string>? written = null;
-        try
-        {
-            await resilience.ExecuteAsync(async ct => await durability.MakeDurableAsync(ct), CancellationToken.None);
-            written = await outbox.WriteAllAsync([.. chunk.Select(s => s.Pending?.Processed?.Answer).OfType<StoredAnswer>()], CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError("The store could not be synced or the answers marked written ({Error}); answers and files wait for the next scan", Redaction.Describe(ex));
-        }
-
+        var written = await ReleaseAsync();
         foreach (var step in chunk)
         {
             if (step.Done is { } done)
@@ -199,7 +188,7 @@ public sealed class InboxBatch(
             }
 
             var taken = step.Pending!;
-            var processed = taken.Processed is { Answer: { } answer } p && written?.GetValueOrDefault(answer.MessageId) is { } file
+            var processed = taken.Processed is { } p && written?.GetValueOrDefault(p.MessageId) is { } file
                 ? p with { AnswerFile = file }
                 : taken.Processed;
             if (taken.File is not { } inbox)
@@ -219,17 +208,23 @@ public sealed class InboxBatch(
         return results;
     }
 
-    /// <summary>Answers committed by a run that stopped before writing them go out first, once the store is durable.</summary>
-    private async Task FlushOutboxAsync()
+    /// <summary>
+    /// Makes the store durable (one sync), then writes every committed, unwritten answer to the
+    /// outbox: the chunk's, and any a run that stopped left. Returns the path of each answer written
+    /// now by message id; null when the store could not be synced or the answers not listed or marked,
+    /// and then nothing leaves: answers and files wait for the next scan.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, string>?> ReleaseAsync()
     {
         try
         {
-            await durability.MakeDurableAsync(CancellationToken.None);
-            await outbox.FlushAsync(CancellationToken.None);
+            await resilience.ExecuteAsync(async ct => await durability.MakeDurableAsync(ct), CancellationToken.None);
+            return await outbox.FlushAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError("Unwritten answers could not be listed ({Error}); the next scan writes them", Redaction.Describe(ex));
+            logger.LogError("The store could not be synced or the answers written ({Error}); answers and files wait for the next scan", Redaction.Describe(ex));
+            return null;
         }
     }
 

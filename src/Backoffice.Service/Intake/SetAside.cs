@@ -90,27 +90,15 @@ public static class SetAside
     public static void WriteAtomically(string path, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var temporary = TemporaryName(path);
-        try
+        if (WriteAllAtomically([(path, bytes)])[0] is { } fault)
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
         }
     }
 
     /// <summary>
-    /// Writes several files as <see cref="WriteAtomically(string, byte[])"/> does, with one sync
-    /// pass for all of them: every temporary is written first and only then each is flushed to disk
+    /// Writes several files atomically (hidden temporary, flush, rename) with one sync pass for
+    /// all of them: every temporary is written first and only then each is flushed to disk
     /// (after the first flush the file system has usually written the others' data already), then
     /// each is renamed into place. Returns, per file in order, null when it is in place or the
     /// fault that kept it out (its temporary removed); one file's fault does not stop the others.

@@ -15,15 +15,16 @@ namespace Backoffice.Service.Outbox;
 public sealed class OutboxWriter(AnswerStore answers, BackofficePaths paths, TimeProvider time, ILogger<OutboxWriter> logger)
 {
     /// <summary>
-    /// Writes committed answers (one sync pass for all, see <see cref="SetAside.WriteAllAtomically"/>)
-    /// and then marks those in place written, in one transaction. Returns the path of each answer
-    /// now in the outbox, by message id; one that could not be written is logged, stays unwritten
-    /// and is written by the next batch. The caller has made the store durable first
-    /// (<see cref="Data.StoreDurability"/>), so no answer leaves whose verdict a power loss could undo.
+    /// Writes every answer committed but not yet written (one sync pass for all, see
+    /// <see cref="SetAside.WriteAllAtomically"/>) and then marks those in place written, in one
+    /// transaction. Returns the path of each answer now in the outbox, by message id; one that could
+    /// not be written is logged, stays unwritten and is written by the next batch. The caller has made
+    /// the store durable first (<see cref="Data.StoreDurability"/>), so no answer leaves whose verdict
+    /// a power loss could undo.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, string>> WriteAllAsync(IReadOnlyList<StoredAnswer> committed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<long, string>> FlushAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(committed);
+        var committed = await answers.ListUnwrittenAsync(cancellationToken);
         var written = new Dictionary<long, string>();
         if (committed.Count == 0)
         {
@@ -49,10 +50,6 @@ public sealed class OutboxWriter(AnswerStore answers, BackofficePaths paths, Tim
         await answers.MarkWrittenAsync(written.Keys, time.GetUtcNow(), cancellationToken);
         return written;
     }
-
-    /// <summary>Writes every answer committed but not yet written (a crash between commit and write).</summary>
-    public async Task<int> FlushAsync(CancellationToken cancellationToken) =>
-        (await WriteAllAsync(await answers.ListUnwrittenAsync(cancellationToken), cancellationToken)).Count;
 
     /// <summary>Where a stored answer's file is in the outbox.</summary>
     public string PathOf(string fileName) => Path.Combine(paths.Outbox, fileName);

@@ -115,7 +115,7 @@ public sealed class MessageProcessor(
                 checkedMessage.CheckedLevel,
                 checkedMessage.Findings.Count + report.FindingsOmitted,
                 answer is null ? string.Empty : $"; {(answer.AnswerType == report.MessageType ? "sent on" : "answered with " + answer.AnswerType)} ({answer.Retourcode ?? "no retourcodes"})");
-            return new ProcessedMessage(messageId, report, outcome, reason) { Checked = checkedMessage, Answer = answer };
+            return new ProcessedMessage(messageId, report, outcome, reason) { Checked = checkedMessage };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -266,7 +266,7 @@ public sealed class MessageProcessor(
         if (checkedMessage.Lines.Count > 0)
         {
             var approved = checkedMessage.Lines.Count(l => l.Approved);
-            var toegekend = checkedMessage.Lines.Where(l => l.Approved).Sum(l => l.SignedAmount);
+            var toegekend = Core.Declarations.LineVerdict.Awarded(checkedMessage.Lines);
             var codes = checkedMessage.LineFindings.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal).ToList();
             return string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
@@ -368,9 +368,6 @@ public sealed record ProcessedMessage(long MessageId, ValidationReport? Report, 
 {
     /// <summary>Everything the checks found (level 1 and 2), when the message was checked now.</summary>
     public CheckedMessage? Checked { get; init; }
-
-    /// <summary>The answer committed with the verdict now, if any: the caller writes it to the outbox once the store is durable.</summary>
-    public StoredAnswer? Answer { get; init; }
 
     /// <summary>Where the answer is in the outbox, once the batch has written it.</summary>
     public string? AnswerFile { get; init; }
