@@ -1,5 +1,6 @@
 using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Reference;
+using static Backoffice.Core.Reference.CatalogueCodes;
 
 namespace Backoffice.Core.Declarations;
 
@@ -12,9 +13,6 @@ namespace Backoffice.Core.Declarations;
 /// </summary>
 public static class Amounts
 {
-    private const string Minuut = "01";
-    private const string Uur = "04";
-    private const string Euros = "83";
 
     /// <summary>TR346: GeleverdVolume × ProductTarief, exact (an overflow is a bug, never a rounding).</summary>
     public static long Multiply(long geleverdVolume, long productTariefCents) => checked(geleverdVolume * productTariefCents);

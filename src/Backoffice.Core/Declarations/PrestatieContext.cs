@@ -72,7 +72,7 @@ public sealed class ApprovedTotals
         ArgumentNullException.ThrowIfNull(line);
         var sign = line.IngediendBedrag.DebetCredit == DebetCredit.Credit ? -1 : 1;
         volume[line.ToewijzingNummer] = Volume(line.ToewijzingNummer) + (sign * line.GeleverdVolume * sixtieths);
-        if (line.Eenheid == Eenheden.Euros)
+        if (line.Eenheid == CatalogueCodes.Euros)
         {
             euros[line.ToewijzingNummer] = Euros(line.ToewijzingNummer) + (sign * line.GeleverdVolume);
         }
@@ -93,12 +93,4 @@ public sealed class ApprovedTotals
 
     private static (int, DateOnly, DateOnly, string, string) Key(Prestatie p) =>
         (p.ToewijzingNummer, p.ProductPeriode.Begindatum, p.ProductPeriode.Einddatum, p.ProductCategorie, p.ProductCode);
-}
-
-/// <summary>The WJ756 codes the declaration rules compare.</summary>
-internal static class Eenheden
-{
-    public const string Minuut = "01";
-    public const string Uur = "04";
-    public const string Euros = "83";
 }

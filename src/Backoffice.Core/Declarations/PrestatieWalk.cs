@@ -132,5 +132,11 @@ public sealed record LineVerdict(
     public bool Approved => Findings.Count == 0;
 
     /// <summary>The line's amount with its sign: a debit positive, a credit negative.</summary>
-    public long SignedAmount => Line.IngediendBedrag.DebetCredit == DebetCredit.Credit ? -Line.IngediendBedrag.Bedrag : Line.IngediendBedrag.Bedrag;
+    public long SignedAmount => Line.IngediendBedrag.Cents;
+
+    /// <summary>The codes of the rules that rejected the line, once each, in rule order.</summary>
+    public IReadOnlyList<string> Retourcodes => [.. Findings.Select(f => f.Retourcode!).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>What <paramref name="lines"/> award: the approved debits minus the approved credits (TotaalToegekendBedrag).</summary>
+    public static long Awarded(IEnumerable<LineVerdict> lines) => lines.Where(l => l.Approved).Sum(l => l.SignedAmount);
 }

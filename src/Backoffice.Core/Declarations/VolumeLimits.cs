@@ -1,6 +1,7 @@
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Toewijzing;
 using Backoffice.Core.Reference;
+using static Backoffice.Core.Reference.CatalogueCodes;
 
 namespace Backoffice.Core.Declarations;
 
@@ -19,9 +20,6 @@ namespace Backoffice.Core.Declarations;
 /// </remarks>
 public static class VolumeLimits
 {
-    private const string Minuut = "01";
-    private const string Uur = "04";
-    private const string Euros = "83";
     private const string PerDag = "1";
     private const string PerWeek = "2";
     private const string PerMaand = "4";

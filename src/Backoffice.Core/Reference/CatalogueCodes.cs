@@ -6,6 +6,15 @@ namespace Backoffice.Core.Reference;
 /// </summary>
 public static class CatalogueCodes
 {
+    /// <summary>WJ756 01: minutes.</summary>
+    public const string Minuut = "01";
+
+    /// <summary>WJ756 04: hours.</summary>
+    public const string Uur = "04";
+
+    /// <summary>WJ756 83: euros; the volume is eurocents (IV042), there is no tariff (CD087).</summary>
+    public const string Euros = "83";
+
     /// <summary>WJ756 Eenheid: minuut, uur, etmaal, dagdeel (4 uur), stuks (output), euro's, stuks (inspanning).</summary>
     public static IReadOnlyList<string> Eenheden { get; } = ["01", "04", "14", "16", "82", "83", "84"];
 

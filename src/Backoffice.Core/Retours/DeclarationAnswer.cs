@@ -27,6 +27,11 @@ public static class DeclarationAnswer
     /// <summary>8001: "Declaratie is volledig toegekend" (WJ001).</summary>
     public const string FullyApproved = "8001";
 
+    private const string HeaderPath = "/Bericht/Header";
+
+    /// <summary>True when a finding on the header rejects the 323: then its 325 has the header only and nothing is recorded.</summary>
+    public static bool RejectsHeader(IReadOnlyList<Finding> declarationFindings) => CodesUnder(declarationFindings, HeaderPath).Count > 0;
+
     public static Wmo325 For(Wmo323 heen, IReadOnlyList<Finding> declarationFindings, IReadOnlyList<LineVerdict> lines, AnswerIdentity identity, SchemaCatalogue schemas)
     {
         ArgumentNullException.ThrowIfNull(heen);
@@ -34,7 +39,7 @@ public static class DeclarationAnswer
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(schemas);
-        var headerCodes = CodesUnder(declarationFindings, "/Bericht/Header");
+        var headerCodes = CodesUnder(declarationFindings, HeaderPath);
         if (headerCodes.Count > 0)
         {
             return new Wmo325(Header(heen, identity, schemas, headerCodes), null);
@@ -46,7 +51,7 @@ public static class DeclarationAnswer
         {
             return new Wmo325(
                 Header(heen, identity, schemas, [RegisterAnswer.Correct]),
-                new DeclaratieAntwoord(d.DeclaratieNummer, d.TotaalIngediendBedrag, new TotaalBedragMetDC(0, DebetCredit.Debet), [], declaratieCodes));
+                new DeclaratieAntwoord(d.DeclaratieNummer, d.TotaalIngediendBedrag, TotaalBedragMetDC.FromCents(0), [], declaratieCodes));
         }
 
         if (lines.All(l => l.Approved))
@@ -56,14 +61,14 @@ public static class DeclarationAnswer
                 new DeclaratieAntwoord(d.DeclaratieNummer, d.TotaalIngediendBedrag, d.TotaalIngediendBedrag with { TotaalBedragAsSent = null }, [], [FullyApproved]));
         }
 
-        var toegekend = lines.Where(l => l.Approved).Sum(l => l.SignedAmount);
+        var toegekend = LineVerdict.Awarded(lines);
         var clienten = lines
             .Where(l => !l.Approved)
             .GroupBy(l => l.Client)
             .OrderBy(g => g.Key)
             .Select(g => new DeclaratieAntwoordClient(
                 g.First().Bsn,
-                [.. g.OrderBy(l => l.Index).Select(l => new DeclaratieAntwoordPrestatie(l.Line, [.. l.Findings.Select(f => f.Retourcode!).Distinct(StringComparer.Ordinal)]))],
+                [.. g.OrderBy(l => l.Index).Select(l => new DeclaratieAntwoordPrestatie(l.Line, [.. l.Retourcodes]))],
                 [RegisterAnswer.Correct]))
             .ToArray();
         return new Wmo325(
@@ -71,7 +76,7 @@ public static class DeclarationAnswer
             new DeclaratieAntwoord(
                 d.DeclaratieNummer,
                 d.TotaalIngediendBedrag,
-                new TotaalBedragMetDC(Math.Abs(toegekend), toegekend < 0 ? DebetCredit.Credit : DebetCredit.Debet),
+                TotaalBedragMetDC.FromCents(toegekend),
                 [.. clienten],
                 [RegisterAnswer.Correct]));
     }

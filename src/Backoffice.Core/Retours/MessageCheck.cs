@@ -202,9 +202,8 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
         var level3 = await LocateAsync(open, registerRules.Check(declaration, view), cancellationToken);
         var lines = level3.Count == 0 ? PrestatieWalk.Run(declaration, view, prestatieRules) : [];
         var lineFindings = await LocateAsync(open, [.. lines.SelectMany(l => l.Findings)], cancellationToken);
-        var header = level3.Any(f => f.Path?.StartsWith("/Bericht/Header", StringComparison.Ordinal) == true);
+        var header = DeclarationAnswer.RejectsHeader(level3);
         var answer = answerIdentity is null ? null : DeclarationAnswer.For(declaration, level3, lines, answerIdentity, validator.Catalogue);
-        var toegekend = lines.Where(l => l.Approved).Sum(l => l.SignedAmount);
         var codes = level3.Count > 0
             ? string.Join(' ', level3.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal))
             : lines.All(l => l.Approved) ? DeclarationAnswer.FullyApproved : RegisterAnswer.Correct;
@@ -217,7 +216,7 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
             [
                 new DeclarationRecorded(
                     declaration.Header.Ontvanger, declaration.Header.Afzender, declaration.Declaratie, declaration.Header.BerichtIdentificatie.Dagtekening,
-                    level3.Count > 0, codes, level3.Count > 0 ? 0 : toegekend, lines, RuleSetName(view), SchemaSetName(declaration)),
+                    level3.Count > 0, codes, LineVerdict.Awarded(lines), lines, RuleSetName(view), SchemaSetName(declaration)),
             ],
         };
         if (answer is null)

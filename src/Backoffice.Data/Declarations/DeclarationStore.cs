@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Backoffice.Core.Declarations;
 using Backoffice.Core.Messages.Common;
@@ -124,7 +123,6 @@ public sealed class DeclarationStore
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
         var d = declaration.Declaratie;
         var at = now.UtcDateTime;
-        var ingediend = d.TotaalIngediendBedrag.DebetCredit == DebetCredit.Credit ? -d.TotaalIngediendBedrag.TotaalBedrag : d.TotaalIngediendBedrag.TotaalBedrag;
         await connection.ExecuteAsync(new CommandDefinition(InsertDeclaration, new
         {
             message_id = messageId,
@@ -134,7 +132,7 @@ public sealed class DeclarationStore
             periode_begin = StoredDates.Day(d.DeclaratiePeriode.Begindatum),
             periode_eind = StoredDates.Day(d.DeclaratiePeriode.Einddatum),
             dagtekening = StoredDates.Day(declaration.Dagtekening),
-            ingediend_cents = ingediend,
+            ingediend_cents = d.TotaalIngediendBedrag.Cents,
             toegekend_cents = declaration.ToegekendCents,
             rejected_whole = declaration.RejectedWhole,
             retourcodes = declaration.Retourcodes,
@@ -177,7 +175,7 @@ public sealed class DeclarationStore
                 p.Set("@bedrag_cents", line.IngediendBedrag.Bedrag);
                 p.Set("@debet_credit", line.IngediendBedrag.DebetCredit == DebetCredit.Credit ? "C" : "D");
                 p.Set("@approved", l.Approved);
-                p.Set("@retourcodes", l.Approved ? Core.Retours.DeclarationAnswer.FullyApproved : string.Join(' ', l.Findings.Select(f => f.Retourcode).Distinct(StringComparer.Ordinal)));
+                p.Set("@retourcodes", l.Approved ? Core.Retours.DeclarationAnswer.FullyApproved : string.Join(' ', l.Retourcodes));
                 p.Set("@allocation_version_id", l.Allocation?.Id);
                 p.Set("@contract_begindatum", l.Contract is { } c ? StoredDates.Day(c.Begindatum) : null);
                 p.Set("@contract_version", l.Contract?.Version);
@@ -190,7 +188,7 @@ public sealed class DeclarationStore
         await connection.ExecuteAsync(new CommandDefinition(InsertLedger, new
         {
             message_id = messageId,
-            batch_month = d.DeclaratiePeriode.Begindatum.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            batch_month = StoredDates.Month(d.DeclaratiePeriode.Begindatum),
             recorded_at = at,
         }, transaction, cancellationToken: cancellationToken));
     }
@@ -200,13 +198,15 @@ public sealed class DeclarationStore
     {
         private readonly Dictionary<string, DbParameter> byName;
 
+        private static readonly string[] Names =
+            [.. System.Text.RegularExpressions.Regex.Matches(InsertVerdict, "@[a-z_]+").Select(m => m.Value).Distinct(StringComparer.Ordinal)];
+
         private VerdictParameters(Dictionary<string, DbParameter> byName) => this.byName = byName;
 
         public static VerdictParameters Create(DbCommand command)
         {
-            var names = System.Text.RegularExpressions.Regex.Matches(InsertVerdict, "@[a-z_]+").Select(m => m.Value).Distinct(StringComparer.Ordinal);
             var byName = new Dictionary<string, DbParameter>(StringComparer.Ordinal);
-            foreach (var name in names)
+            foreach (var name in Names)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;

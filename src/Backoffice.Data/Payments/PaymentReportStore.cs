@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 
 namespace Backoffice.Data.Payments;
@@ -133,9 +132,6 @@ public sealed class PaymentReportStore
         this.connections = connections;
     }
 
-    /// <summary>The stored form of a batch or delivery month: <c>yyyy-MM</c>.</summary>
-    public static string MonthText(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
     /// <summary>
     /// The batch of the month holding <paramref name="month"/>, of every municipality or only of
     /// <paramref name="municipality"/> (a CBS code). An empty month is an empty batch, not an error.
@@ -148,7 +144,7 @@ public sealed class PaymentReportStore
 
         var lineRows = await connection.QueryAsync<LineRow>(new CommandDefinition(
             SelectLines,
-            new { batch_month = new DbString { Value = MonthText(first), IsAnsi = true, IsFixedLength = true, Length = 7 }, municipality = filter },
+            new { batch_month = new DbString { Value = StoredDates.Month(first), IsAnsi = true, IsFixedLength = true, Length = 7 }, municipality = filter },
             cancellationToken: cancellationToken));
         var declarationRows = await connection.QueryAsync<DeclarationRow>(new CommandDefinition(
             SelectDeclarations,
@@ -163,7 +159,7 @@ public sealed class PaymentReportStore
                 r.provider_name,
                 r.product_categorie.Trim(),
                 r.product_code.Trim(),
-                ParseMonth(r.delivery_month),
+                StoredDates.ParseMonth(r.delivery_month),
                 r.debit_cents,
                 r.credit_cents,
                 r.net_cents,
@@ -221,8 +217,6 @@ public sealed class PaymentReportStore
             .ThenBy(t => t.Provider, StringComparer.Ordinal)];
     }
 
-    private static DateOnly ParseMonth(string text) =>
-        DateOnly.ParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
 #pragma warning disable IDE1006, CA1812, S3459 // Dapper fills these by column name; names follow the columns.
     private sealed class LineRow

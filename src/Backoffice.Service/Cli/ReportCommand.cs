@@ -131,7 +131,7 @@ internal static partial class ReportCommand
     private static async Task Summarise(PaymentBatch batch, IReadOnlyList<string> written, TextWriter stdout)
     {
         var scope = batch.Municipality is { } code ? "municipality " + code : "all municipalities";
-        var month = PaymentReportStore.MonthText(batch.Month);
+        var month = Data.StoredDates.Month(batch.Month);
         await stdout.WriteLineAsync(batch.IsEmpty
             ? $"Payment batch {month}, {scope}: nothing was approved in declarations of this period; the report holds the headers and zero totals."
             : string.Create(CultureInfo.InvariantCulture, $"Payment batch {month}, {scope}: {batch.Lines.Count} lines, {batch.Prestaties} prestaties, {batch.Providers.Select(p => p.Provider).Distinct(StringComparer.Ordinal).Count()} providers in {batch.Providers.Count} provider-municipality totals, {batch.DeclarationCount} declarations."));

@@ -295,7 +295,7 @@ public static class DemoRegion
 
     private sealed record PlannedLine(DemoClient Client, Prestatie Prestatie, string? ExpectedCode)
     {
-        public long Signed => Prestatie.IngediendBedrag.DebetCredit == DebetCredit.Credit ? -Prestatie.IngediendBedrag.Bedrag : Prestatie.IngediendBedrag.Bedrag;
+        public long Signed => Prestatie.IngediendBedrag.Cents;
     }
 
     /// <summary>The lines <paramref name="client"/>'s provider declares in the 323 of <paramref name="month"/>.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Backoffice.Core.Messages;
-using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Declaraties;
+using Backoffice.Core.Retours;
 using Backoffice.Data.Reference;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
@@ -204,14 +204,14 @@ public sealed record DemoReport(
                     continue;
                 }
 
-                var toegekend = antwoord.TotaalToegekendBedrag.DebetCredit == DebetCredit.Credit ? -antwoord.TotaalToegekendBedrag.TotaalBedrag : antwoord.TotaalToegekendBedrag.TotaalBedrag;
+                var toegekend = antwoord.TotaalToegekendBedrag.Cents;
                 awarded.Add(new DemoAward(expected.Month, expected.Provider, expected.Identificatie, toegekend));
                 if (toegekend != expected.ToegekendCents)
                 {
                     surprises.Add($"declaration {expected.Identificatie} of {expected.Provider}: awarded {Euro(toegekend)}, expected {Euro(expected.ToegekendCents)}.");
                 }
 
-                var expectedCode = expected.Rejected.Count == 0 ? DeclarationAnswerCodes.FullyApproved : DeclarationAnswerCodes.Correct;
+                var expectedCode = expected.Rejected.Count == 0 ? DeclarationAnswer.FullyApproved : RegisterAnswer.Correct;
                 if (!antwoord.RetourCodes.SequenceEqual([expectedCode]))
                 {
                     surprises.Add($"declaration {expected.Identificatie} of {expected.Provider}: DeclaratieAntwoord carries {string.Join(" ", antwoord.RetourCodes)}, expected {expectedCode}.");
@@ -277,11 +277,3 @@ public sealed record DemoCount(string Type, string Outcome, int Count);
 
 /// <summary>The amount a 325 awarded (TotaalToegekendBedrag, a credit negative), by declaration month and provider.</summary>
 public sealed record DemoAward(string Month, string Provider, string Declaratie, long Cents);
-
-/// <summary>The DeclaratieAntwoord codes of a 325 the demo expects (iwmo-3.2.md §8.4).</summary>
-internal static class DeclarationAnswerCodes
-{
-    public const string FullyApproved = Core.Retours.DeclarationAnswer.FullyApproved;
-
-    public const string Correct = Core.Retours.RegisterAnswer.Correct;
-}

@@ -46,7 +46,7 @@ public sealed class PaymentReportStoreTests(DatabaseProvider provider)
         var batch = await store.GetBatchAsync(new DateOnly(2026, 3, 17), null, CancellationToken.None);
 
         Assert.That(batch.Month, Is.EqualTo(March));
-        Assert.That(batch.Lines.Select(l => (l.Municipality, l.Provider, l.ProductCategorie, l.ProductCode, PaymentReportStore.MonthText(l.DeliveryMonth), l.DebitCents, l.CreditCents, l.NetCents, l.Prestaties)), Is.EqualTo(new[]
+        Assert.That(batch.Lines.Select(l => (l.Municipality, l.Provider, l.ProductCategorie, l.ProductCode, StoredDates.Month(l.DeliveryMonth), l.DebitCents, l.CreditCents, l.NetCents, l.Prestaties)), Is.EqualTo(new[]
         {
             ("0363", "42420001", "01", "01A01", "2026-02", 5_000L, 5_000L, 0L, 2),
             ("0363", "42420001", "01", "01A01", "2026-03", 22_345L, 0L, 22_345L, 2),

@@ -67,11 +67,21 @@ public sealed record Verwijzer(string Type, string? Naam = null, string? Zorgver
 public sealed record Referentie(string ReferentieNummer, string? VorigReferentieNummer = null);
 
 /// <summary>CDT_BedragMetDC, in eurocents (IV024).</summary>
-public sealed record BedragMetDC(long Bedrag, DebetCredit DebetCredit);
+public sealed record BedragMetDC(long Bedrag, DebetCredit DebetCredit)
+{
+    /// <summary>The amount in eurocents with its sign: a debit positive, a credit negative.</summary>
+    public long Cents => DebetCredit == DebetCredit.Credit ? -Bedrag : Bedrag;
+}
 
 /// <summary>CDT_TotaalBedragMetDC, in eurocents.</summary>
 public sealed record TotaalBedragMetDC(long TotaalBedrag, DebetCredit DebetCredit)
 {
     /// <summary>TotaalBedrag as the message wrote it when not written plainly ("0123", "+123"), for TR358 (see <see cref="AsSent"/>).</summary>
     public string? TotaalBedragAsSent { get; init; }
+
+    /// <summary>The total in eurocents with its sign: a debit positive, a credit negative.</summary>
+    public long Cents => DebetCredit == DebetCredit.Credit ? -TotaalBedrag : TotaalBedrag;
+
+    /// <summary>The total for eurocents with their sign (a credit negative); 0 carries D (CS325).</summary>
+    public static TotaalBedragMetDC FromCents(long cents) => new(Math.Abs(cents), cents < 0 ? DebetCredit.Credit : DebetCredit.Debet);
 }

@@ -1,5 +1,4 @@
 using Backoffice.Core.Messages;
-using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Standard;
 
@@ -47,12 +46,11 @@ internal sealed class TR342 : IMessageRule
             if (line.Prestatie.IngediendBedrag is { } b)
             {
                 // Checked, as Enumerable.Sum is: an overflowing total throws rather than wraps.
-                var signed = Signed(b.Bedrag, b.DebetCredit);
-                returned = checked(returned + signed);
+                returned = checked(returned + b.Cents);
             }
         }
 
-        if (returned != Signed(ingediend.TotaalBedrag, ingediend.DebetCredit) - Signed(toegekend.TotaalBedrag, toegekend.DebetCredit))
+        if (returned != ingediend.Cents - toegekend.Cents)
         {
             report.Add(
                 Definition,
@@ -60,6 +58,4 @@ internal sealed class TR342 : IMessageRule
                 "The IngediendBedrag of the returned Prestaties does not add up to TotaalIngediendBedrag minus TotaalToegekendBedrag (TR342).");
         }
     }
-
-    private static long Signed(long amount, DebetCredit sign) => sign == DebetCredit.Credit ? -amount : amount;
 }

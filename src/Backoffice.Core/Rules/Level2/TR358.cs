@@ -33,8 +33,7 @@ internal sealed class TR358 : IMessageRule
             if (line.Prestatie.IngediendBedrag is { } b)
             {
                 // Checked, as Enumerable.Sum is: an overflowing total throws rather than wraps.
-                var signed = b.DebetCredit == DebetCredit.Credit ? -b.Bedrag : b.Bedrag;
-                sum = checked(sum + signed);
+                sum = checked(sum + b.Cents);
             }
         }
 

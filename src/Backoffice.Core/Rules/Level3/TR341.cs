@@ -19,7 +19,7 @@ internal sealed class TR341 : IPrestatieRule
     public void Check(PrestatieContext line, RuleReport report)
     {
         var allocation = line.Allocation?.Version;
-        var unit = allocation?.Omvang?.Eenheid ?? line.Contract?.Eenheid ?? (allocation?.Budget is not null ? "83" : null);
+        var unit = allocation?.Omvang?.Eenheid ?? line.Contract?.Eenheid ?? (allocation?.Budget is not null ? Reference.CatalogueCodes.Euros : null);
         if (unit is not null && VolumeLimits.UnitFactor(unit, line.Line.Eenheid) is null)
         {
             report.Add(Definition, line.Path.Child("Eenheid"), "Eenheid does not fit the unit of the allocation or its contract (TR341).");

@@ -18,7 +18,7 @@ internal sealed class TR418 : IPrestatieRule
 
     public void Check(PrestatieContext line, RuleReport report)
     {
-        if (line.Line.Eenheid == "83")
+        if (line.Line.Eenheid == Reference.CatalogueCodes.Euros)
         {
             return; // Euro's carry no ProductTarief (CD087): there is no tariff to compare.
         }

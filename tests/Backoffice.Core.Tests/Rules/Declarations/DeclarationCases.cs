@@ -132,7 +132,7 @@ internal static class DeclarationCases
     /// <summary>A 323 of the provider to Diemen for March 2026, its total the lines' debit minus credit (TR358).</summary>
     public static Wmo323 Message(params DeclaratieClient[] clients)
     {
-        var total = clients.SelectMany(c => c.Prestaties).Sum(p => p.IngediendBedrag.DebetCredit == DebetCredit.Credit ? -p.IngediendBedrag.Bedrag : p.IngediendBedrag.Bedrag);
+        var total = clients.SelectMany(c => c.Prestaties).Sum(p => p.IngediendBedrag.Cents);
         return new Wmo323(
             RegisterSamples.Header("DECL0001", new DateOnly(2026, 4, 2), afzender: Provider, ontvanger: Municipality),
             new Declaratie(
