@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Backoffice.Service.Cli;
 
 /// <summary>
-/// <c>backoffice demo [--data DIR] [--format text|json]</c>: builds the demo region
-/// (<see cref="DemoRegion"/>) in a data folder of its own, processes it step by step through the
+/// <c>backoffice demo [--region default|lekstroom-2020] [--data DIR] [--format text|json]</c>: builds
+/// a demo region (<see cref="DemoRegion"/>, or the year calibrated to the Lekstroom 2020 figures,
+/// <see cref="LekstroomRegion"/>) in a data folder of its own, processes it step by step through the
 /// same batch as <c>process</c>, prints what happened and checks it against what the region
 /// expects. Exit 0 when every line that should pass passed and every line that should be rejected
 /// was rejected with its code, 1 naming each surprise, 2 usage (a folder the demo did not make) or
@@ -26,16 +27,23 @@ internal static class DemoCommand
         var data = new Option<string?>("--data") { Description = $"Data folder for the demo (default {DefaultData}): must be empty, new, or one an earlier demo made (it is then rebuilt).", HelpName = "DIR" };
         var format = CommonOptions.Format();
         var schemas = CommonOptions.Schemas();
-        var command = new Command("demo", "Build a demo region (reference data, indications, allocations, three months of declarations with corrections and rejections), process it as `process` does, and print and check what happened.")
+        var region = new Option<string>("--region")
         {
-            data, format, schemas,
+            Description = $"Which region: {DemoRegionChoice.DefaultName} (three months of 2026 around Amsterdam) or {LekstroomRegion.Name} (the year 2020 calibrated to the Lekstroom strategy's published figures).",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => DemoRegionChoice.DefaultName,
+        };
+        region.AcceptOnlyFromAmong([.. DemoRegionChoice.All.Select(r => r.Name)]);
+        var command = new Command("demo", "Build a demo region (reference data, indications, allocations, months of declarations with corrections and rejections), process it as `process` does, and print and check what happened.")
+        {
+            region, data, format, schemas,
         };
         command.SetAction(async (parse, ct) =>
-            await RunAsync(parse.GetValue(data) ?? DefaultData, parse.GetValue(schemas), parse.GetValue(format) == "json", stdout, stderr, ct));
+            await RunAsync(DemoRegionChoice.ByName(parse.GetValue(region)!)!, parse.GetValue(data) ?? DefaultData, parse.GetValue(schemas), parse.GetValue(format) == "json", stdout, stderr, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string data, string? schemas, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(DemoRegionChoice region, string data, string? schemas, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         DemoReport report;
         try
@@ -46,7 +54,7 @@ internal static class DemoCommand
                 return ExitCodes.Usage;
             }
 
-            report = await DemoRun.RunAsync(data, schemas, ct);
+            report = await DemoRun.RunAsync(data, schemas, region, ct);
         }
         catch (Exception ex) when (ex is SchemaCatalogueException or OptionsValidationException or DatabaseMigrationException)
         {
@@ -59,7 +67,40 @@ internal static class DemoCommand
             return ExitCodes.Usage;
         }
 
-        if (json)
+        if (json && report.Figures is { } figures)
+        {
+            JsonOutput.Write(stdout, new
+            {
+                Region = region.Name,
+                Data = Path.GetFullPath(data),
+                report.Clients,
+                report.Municipalities,
+                report.Providers,
+                report.Allocations,
+                Messages = report.Steps.SelectMany(s => s.Messages).GroupBy(c => (c.Type, c.Outcome)).Select(g => new { g.Key.Type, g.Key.Outcome, Count = g.Sum(c => c.Count) }),
+                Prestaties = new { Declared = report.PrestatiesDeclared, Approved = report.PrestatiesApproved, Rejected = report.PrestatiesDeclared - report.PrestatiesApproved, ByRetourcode = report.RejectedByCode },
+                AwardedPerMonth = report.Awarded.GroupBy(a => a.Month).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new { Month = g.Key, AmountCents = g.Sum(a => a.Cents) }),
+                Figures = new
+                {
+                    Municipalities = figures.Municipalities.Select(m => new { Municipality = m.Key, m.Clients, SpendCents = m.Cents }),
+                    Total = new { figures.Total.Clients, SpendCents = figures.Total.Cents },
+                    ProviderTable = new
+                    {
+                        Providers = figures.Providers.Count,
+                        SpendCents = figures.ProviderTableCents,
+                        Largest7Cents = figures.LargestCents(7),
+                        Largest12Cents = figures.LargestCents(12),
+                        Carrying80 = figures.ProvidersCarrying(80),
+                        Carrying90 = figures.ProvidersCarrying(90),
+                        SmallProviders = figures.SmallProviders.Count,
+                        SmallProvidersCents = figures.SmallProviders.Sum(p => p.Cents),
+                    },
+                },
+                report.AsExpected,
+                report.Surprises,
+            });
+        }
+        else if (json)
         {
             JsonOutput.Write(stdout, new
             {
@@ -100,7 +141,8 @@ internal static class DemoCommand
     private static void Print(string data, DemoReport r, TextWriter o)
     {
         static string Counts(IEnumerable<DemoCount> counts) => string.Join(", ", counts.Select(c => c.Outcome == "written" ? $"{c.Count} {c.Type}" : $"{c.Count} {c.Type} {c.Outcome}"));
-        o.WriteLine($"Demo region in {Path.GetFullPath(data)}: {r.Clients} fictitious clients in {r.Municipalities} municipalities at {r.Providers} providers, {r.Allocations} allocations, declared {DemoRegion.Year}-01 to {DemoRegion.Year}-03.");
+        var months = r.Awarded.Select(a => a.Month).Order(StringComparer.Ordinal).ToList();
+        o.WriteLine($"Demo region in {Path.GetFullPath(data)}: {r.Clients} fictitious clients in {r.Municipalities} municipalities at {r.Providers} providers, {r.Allocations} allocations, declared {months.FirstOrDefault()} to {months.LastOrDefault()}.");
         foreach (var s in r.Steps)
         {
             var indications = s.IndicationsImported > 0 ? $"{s.IndicationsImported} indications imported; " : string.Empty;
@@ -115,6 +157,20 @@ internal static class DemoCommand
         {
             var perProvider = month.GroupBy(a => a.Provider).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {DemoReport.Euro(g.Sum(a => a.Cents))}");
             o.WriteLine($"  {month.Key}: {DemoReport.Euro(month.Sum(a => a.Cents))} ({string.Join(", ", perProvider)})");
+        }
+
+        if (r.Figures is { } f)
+        {
+            o.WriteLine($"Figures of the delivery months {months.FirstOrDefault()} to {months.LastOrDefault()} (ledger by delivery month; clients: distinct BSN with net spend above zero):");
+            foreach (var m in f.Municipalities)
+            {
+                o.WriteLine($"  {m.Key}: {m.Clients} clients, {DemoReport.Euro(m.Cents)}");
+            }
+
+            o.WriteLine($"  total: {f.Total.Clients} clients, {DemoReport.Euro(f.Total.Cents)}");
+            o.WriteLine($"  provider table ({string.Join(", ", LekstroomRegion.Published.ProviderTableMunicipalities)}): {f.Providers.Count} providers, {DemoReport.Euro(f.ProviderTableCents)}; " +
+                $"the 7 largest {DemoReport.Euro(f.LargestCents(7))}, the 12 largest {DemoReport.Euro(f.LargestCents(12))}; 80 % carried by {f.ProvidersCarrying(80)}, 90 % by {f.ProvidersCarrying(90)}; " +
+                $"{f.SmallProviders.Count} with fewer than {RegionFigures.SmallProviderClients} clients, {DemoReport.Euro(f.SmallProviders.Sum(p => p.Cents))}");
         }
 
         o.WriteLine(r.AsExpected

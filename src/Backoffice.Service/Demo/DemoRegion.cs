@@ -64,7 +64,7 @@ public static class DemoRegion
         ArgumentOutOfRangeException.ThrowIfLessThan(clients, Showcase.Length + 20);
         var offer = Offer(products, contracts);
         var random = new Random(seed);
-        var bsns = Bsns().Take(clients).ToList();
+        var bsns = TestBsns(99_992_000).Take(clients).ToList();
         var people = new List<DemoClient>(clients);
         for (var i = 0; i < clients; i++)
         {
@@ -436,10 +436,14 @@ public static class DemoRegion
         return weeks.Count;
     }
 
-    /// <summary>Test BSNs 99992000x onwards that pass the 11-proef (prefixes whose check digit would be 10 are skipped); apart from the ten of <c>deploy/demo/indications.csv</c>.</summary>
-    private static IEnumerable<string> Bsns()
+    /// <summary>
+    /// Test BSNs from the eight-digit <paramref name="firstPrefix"/> onwards (99992000x for this
+    /// region, apart from the ten of <c>deploy/demo/indications.csv</c>) that pass the 11-proef;
+    /// prefixes whose check digit would be 10 are skipped.
+    /// </summary>
+    internal static IEnumerable<string> TestBsns(int firstPrefix)
     {
-        for (var prefix = 99_992_000; prefix <= 99_999_999; prefix++)
+        for (var prefix = firstPrefix; prefix <= 99_999_999; prefix++)
         {
             var digits = prefix.ToString("D8", CultureInfo.InvariantCulture);
             var sum = 0;

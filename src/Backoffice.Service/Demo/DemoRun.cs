@@ -2,6 +2,7 @@ using System.Globalization;
 using Backoffice.Core.Messages;
 using Backoffice.Core.Messages.Declaraties;
 using Backoffice.Core.Retours;
+using Backoffice.Data;
 using Backoffice.Data.Reference;
 using Backoffice.Service.Configuration;
 using Backoffice.Service.Hosting;
@@ -27,6 +28,9 @@ public static class DemoRun
 
     /// <summary>The demo reference data next to the binary (copied from <c>deploy/demo</c> by the build).</summary>
     public static string ReferenceFolder => Path.Combine(AppContext.BaseDirectory, "demo");
+
+    /// <summary>The default region (<see cref="DemoRegion"/>).</summary>
+    public static Task<DemoReport> RunAsync(string data, string? schemas, CancellationToken ct) => RunAsync(data, schemas, DemoRegionChoice.Default, ct);
 
     /// <summary>
     /// Makes <paramref name="data"/> ready: absent or empty is used as it is; one a demo made before
@@ -64,9 +68,11 @@ public static class DemoRun
         return null;
     }
 
-    public static async Task<DemoReport> RunAsync(string data, string? schemas, CancellationToken ct)
+    /// <summary>Builds <paramref name="region"/> into <paramref name="data"/> step by step and checks it (see the class summary).</summary>
+    public static async Task<DemoReport> RunAsync(string data, string? schemas, DemoRegionChoice region, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(region);
         var overrides = new Dictionary<string, string?>
         {
             ["Data:Directory"] = data,
@@ -80,22 +86,22 @@ public static class DemoRun
         }
 
         DemoPlan plan;
-        using (var host = BackofficeHost.BuildMigrated(new HostSettings(overrides, ProcessingDate: new DateOnly(DemoRegion.Year - 1, 12, 1), ConsoleToStandardError: true)))
+        using (var host = BackofficeHost.BuildMigrated(new HostSettings(overrides, ProcessingDate: region.ImportDate, ConsoleToStandardError: true)))
         {
-            var imports = await host.Services.GetRequiredService<ReferenceImporter>().ImportFolderAsync(ReferenceFolder, ct);
+            var imports = await host.Services.GetRequiredService<ReferenceImporter>().ImportFolderAsync(region.ReferenceFolder, ct);
             if (imports.Count == 0 || imports.Any(i => !i.Result.Applied))
             {
-                throw new InvalidDataException($"The demo reference data in '{ReferenceFolder}' did not import.");
+                throw new InvalidDataException($"The demo reference data in '{region.ReferenceFolder}' did not import.");
             }
 
             var store = host.Services.GetRequiredService<ReferenceStore>();
             var contracts = new List<Core.Reference.ContractTariff>();
-            foreach (var (agb, _) in DemoRegion.Providers)
+            foreach (var agb in region.Providers)
             {
                 contracts.AddRange(await store.ContractsOfProviderAsync(agb, ct));
             }
 
-            plan = DemoRegion.Build(await store.CurrentProductsAsync(ct), contracts);
+            plan = region.Build(await store.CurrentProductsAsync(ct), contracts);
         }
 
         var steps = new List<StepReport>();
@@ -104,7 +110,15 @@ public static class DemoRun
             steps.Add(await RunStepAsync(s + 1, plan.Steps[s], overrides, ct));
         }
 
-        return DemoReport.From(plan, steps);
+        var report = DemoReport.From(plan, steps);
+        if (region.Calibration is { } calibration)
+        {
+            using var host = BackofficeHost.BuildMigrated(new HostSettings(overrides, ProcessingDate: steps[^1].Step.ProcessingDate, ConsoleToStandardError: true));
+            var figures = await RegionFigures.ReadAsync(host.Services.GetRequiredService<IDbConnectionFactory>(), calibration.From, calibration.To, calibration.ProviderTableMunicipalities, ct);
+            report = report with { Figures = figures, Surprises = [.. report.Surprises, .. calibration.Compare(figures)] };
+        }
+
+        return report;
     }
 
     private static async Task<StepReport> RunStepAsync(int number, DemoStep step, Dictionary<string, string?> overrides, CancellationToken ct)
@@ -163,7 +177,8 @@ public sealed record DemoReport(
     int PrestatiesApproved,
     IReadOnlyDictionary<string, int> RejectedByCode,
     IReadOnlyList<DemoAward> Awarded,
-    IReadOnlyList<string> Surprises)
+    IReadOnlyList<string> Surprises,
+    RegionFigureSet? Figures = null)
 {
     public bool AsExpected => Surprises.Count == 0;
 
@@ -277,3 +292,49 @@ public sealed record DemoCount(string Type, string Outcome, int Count);
 
 /// <summary>The amount a 325 awarded (TotaalToegekendBedrag, a credit negative), by declaration month and provider.</summary>
 public sealed record DemoAward(string Month, string Provider, string Declaratie, long Cents);
+
+/// <summary>
+/// A region <c>backoffice demo</c> can build: its reference data (imported on
+/// <paramref name="ImportDate"/>), the providers whose contracts the plan is built from, the plan,
+/// and for a region calibrated to published figures what is checked against them after the last step.
+/// Both regions go through the same steps (<see cref="DemoRun"/>); only the plan differs.
+/// </summary>
+public sealed record DemoRegionChoice(
+    string Name,
+    string ReferenceFolder,
+    DateOnly ImportDate,
+    IReadOnlyList<string> Providers,
+    Func<IReadOnlyList<Core.Reference.CatalogueProduct>, IReadOnlyList<Core.Reference.ContractTariff>, DemoPlan> Build,
+    DemoCalibration? Calibration)
+{
+    public const string DefaultName = "default";
+
+    /// <summary>Today's demo: six municipalities around Amsterdam, three months of 2026.</summary>
+    public static DemoRegionChoice Default { get; } = new(
+        DefaultName,
+        DemoRun.ReferenceFolder,
+        new DateOnly(DemoRegion.Year - 1, 12, 1),
+        [.. DemoRegion.Providers.Select(p => p.Agb)],
+        (products, contracts) => DemoRegion.Build(products, contracts),
+        null);
+
+    /// <summary>The year 2020 calibrated to the Lekstroom strategy's published figures (<see cref="LekstroomRegion"/>).</summary>
+    public static DemoRegionChoice Lekstroom2020 { get; } = new(
+        LekstroomRegion.Name,
+        Path.Combine(DemoRun.ReferenceFolder, LekstroomRegion.Name),
+        new DateOnly(LekstroomRegion.Year - 1, 12, 1),
+        LekstroomRegion.Providers,
+        LekstroomRegion.Build,
+        new DemoCalibration(
+            string.Create(CultureInfo.InvariantCulture, $"{LekstroomRegion.Year}-01"),
+            string.Create(CultureInfo.InvariantCulture, $"{LekstroomRegion.Year}-12"),
+            LekstroomRegion.Published.ProviderTableMunicipalities,
+            LekstroomRegion.Compare));
+
+    public static IReadOnlyList<DemoRegionChoice> All { get; } = [Default, Lekstroom2020];
+
+    public static DemoRegionChoice? ByName(string name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+}
+
+/// <summary>The delivery months a calibrated region's figures cover, the municipalities of its provider table, and the comparison with what was published.</summary>
+public sealed record DemoCalibration(string From, string To, IReadOnlyList<string> ProviderTableMunicipalities, Func<RegionFigureSet, IReadOnlyList<string>> Compare);
