@@ -29,7 +29,7 @@ internal static class DemoCommand
         var schemas = CommonOptions.Schemas();
         var region = new Option<string>("--region")
         {
-            Description = $"Which region: {DemoRegionChoice.DefaultName} (three months of 2026 around Amsterdam) or {LekstroomRegion.Name} (the year 2020 calibrated to the Lekstroom strategy's published figures).",
+            Description = $"Which region: {DemoRegionChoice.DefaultName} (three months of 2026 around Amsterdam) or {LekstroomRegion.Name} (a year calibrated to the Lekstroom strategy's published 2020 figures, on the calendar of {LekstroomRegion.Year}).",
             HelpName = "NAME",
             DefaultValueFactory = _ => DemoRegionChoice.DefaultName,
         };

@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 namespace Backoffice.Service.Demo;
 
 /// <summary>
-/// Runs <see cref="DemoRegion"/> through the service as an operator would: the demo reference data
+/// Runs a demo region (<see cref="DemoRegionChoice"/>: <see cref="DemoRegion"/> or
+/// <see cref="LekstroomRegion"/>) through the service as an operator would: the region's reference data
 /// and the indications imported with <see cref="ReferenceImporter"/>, every step's messages dropped
 /// into the data folder's inbox and taken in by one <see cref="InboxBatch"/> on the step's processing
 /// date (a host of its own with the date pinned, as <c>process --processing-date</c> builds it), and

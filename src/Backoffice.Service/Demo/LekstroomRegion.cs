@@ -10,8 +10,10 @@ using Backoffice.Core.Reference;
 namespace Backoffice.Service.Demo;
 
 /// <summary>
-/// <c>backoffice demo --region lekstroom-2020</c>: a year (2020) of a region calibrated to the
-/// figures the Lekstroom purchasing strategy publishes for 2020 (<see cref="Published"/>): clients
+/// <c>backoffice demo --region lekstroom-2020</c>: a year of a region calibrated to the figures the
+/// Lekstroom purchasing strategy publishes for 2020 (<see cref="Published"/>), on the calendar of
+/// <see cref="Year"/> (2021: CS100 refuses a 323 period before 2021-01-01, and the year goes through
+/// the real path only): clients
 /// and spend per municipality, and over the four municipalities of its provider table the 49
 /// providers, the spend of the 7 and the 12 largest and the tail of providers with fewer than 7
 /// clients. Clients (test BSNs), providers (AGB 9799xxxx, "Demo nn (fictief)") and tariffs (the demo
@@ -36,6 +38,7 @@ public static class LekstroomRegion
 {
     public const string Name = "lekstroom-2020";
 
+    /// <summary>The calendar year the 2020 figures are delivered and declared in: the first a WMO323 may carry (CS100).</summary>
     public const int Year = 2021;
 
     public const int Seed = 20200101;
@@ -577,7 +580,8 @@ public static class LekstroomRegion
             slots[s].Allocation.Minutes[slots[s].Month] = spread[s];
         }
 
-        // A correction: the first client on hours with a month before December declares it 15 minutes too many, credits it and declares it anew.
+        // A correction in about one cell in nine: its first client on hours declares a month before
+        // December 15 minutes too many, then credits that line and declares it anew in the next 323.
         if (hours.FirstOrDefault(p => p.Allocations[0].Minutes.Keys.Any(m => m < 12)) is { } corrected && corrected.Index % 9 == 0)
         {
             corrected.CorrectMonth = corrected.Allocations[0].Minutes.Keys.First(m => m < 12);
