@@ -99,7 +99,7 @@ public static class LekstroomRegion
         "0353" => "IJsselstein",
         "0331" => "Lopik",
         "0356" => "Nieuwegein",
-        _ => "Gorinchem",
+        _ => "Vianen",
     };
 
     /// <summary>Builds the year from the products and contracts the import brought in.</summary>
