@@ -70,13 +70,16 @@ public sealed class DeclarationStore
     private readonly IDbConnectionFactory connections;
     private readonly ReferenceStore reference;
     private readonly SqlDialect dialect;
+    private readonly RegionalRuleBook regional;
 
-    public DeclarationStore(IDbConnectionFactory connections, ReferenceStore reference)
+    public DeclarationStore(IDbConnectionFactory connections, ReferenceStore reference, RegionalRuleBook regional)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(regional);
         this.connections = connections;
         this.reference = reference;
+        this.regional = regional;
         dialect = SqlDialect.For(connections);
     }
 
@@ -112,7 +115,7 @@ public sealed class DeclarationStore
         var latest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LatestPeriodSql, parameters, cancellationToken: cancellationToken));
         var products = await reference.CurrentProductsAsync(cancellationToken);
         var contracts = await reference.ContractsOfProviderAsync(key.Provider, cancellationToken);
-        return new DeclarationHistory(earlier, used, latest is null ? null : StoredDates.ParseDay(latest), products, contracts, RegionalRules.National);
+        return new DeclarationHistory(earlier, used, latest is null ? null : StoredDates.ParseDay(latest), products, contracts, regional.For(key.Municipality));
     }
 
     /// <summary>Writes the declaration, its lines and its ledger rows inside the verdict's transaction.</summary>

@@ -133,3 +133,52 @@ public sealed class RegisterOptions
     [System.ComponentModel.DataAnnotations.Range(0, 250)]
     public int IndicationWorkingDays { get; set; } = 5;
 }
+
+/// <summary>
+/// Section <c>Declarations</c>: the regional rules per municipality on top of the national rules
+/// (README, "Regional rule sets"), keyed by CBS code:
+/// <c>"Declarations": { "Regional": { "0321": { "BrokenMonths": "first-in-full" } } }</c>.
+/// A municipality without an entry is judged by the national rules alone. A key or value that is
+/// not one stops the service at start with its reason, never a rule silently not applied.
+/// </summary>
+public sealed class DeclarationOptions : IValidatableObject
+{
+    public const string Section = "Declarations";
+
+    public Dictionary<string, MunicipalityRuleOptions> Regional { get; set; } = [];
+
+    /// <summary>The rule book the declaration checks read (after <see cref="Validate"/> passed).</summary>
+    public Core.Declarations.RegionalRuleBook ToRuleBook() =>
+        new(Regional.Select(r => new Core.Declarations.RegionalRules(
+            r.Key, MunicipalityRuleOptions.Parse(r.Value.BrokenMonths) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:BrokenMonths is not valid."))));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (code, rules) in Regional)
+        {
+            if (code.Length != 4 || !code.All(char.IsAsciiDigit))
+            {
+                yield return new ValidationResult($"Declarations:Regional keys are CBS municipality codes of 4 digits; '{code}' is not one.", [nameof(Regional)]);
+            }
+
+            if (MunicipalityRuleOptions.Parse(rules.BrokenMonths) is null)
+            {
+                yield return new ValidationResult(
+                    $"Declarations:Regional:{code}:BrokenMonths must be one of {string.Join(", ", Enum.GetValues<Core.Declarations.BrokenMonths>().Select(Core.Declarations.RegionalRules.Kebab))}.",
+                    [nameof(Regional)]);
+            }
+        }
+    }
+}
+
+/// <summary>One municipality's regional switches (each documented in the README with its basis).</summary>
+public sealed class MunicipalityRuleOptions
+{
+    /// <summary>What a month only partly inside an outputgericht monthly allocation is paid (IV078): contract (default), full, first-in-full or none.</summary>
+    public string BrokenMonths { get; set; } = "contract";
+
+    /// <summary>A policy as configured, in the rule set's spelling (<c>first-in-full</c>); null when it is none.</summary>
+    public static Core.Declarations.BrokenMonths? Parse(string? text) =>
+        Enum.GetValues<Core.Declarations.BrokenMonths>().Select(v => (Core.Declarations.BrokenMonths?)v)
+            .FirstOrDefault(v => string.Equals(Core.Declarations.RegionalRules.Kebab(v!.Value), text?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
