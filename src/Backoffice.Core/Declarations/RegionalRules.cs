@@ -24,6 +24,21 @@ public enum BrokenMonths
 }
 
 /// <summary>
+/// What a municipality does with a paid line on an allocation the provider sent no start (305)
+/// for. OP364 forbids making a start a condition for payment and the standard has no retourcode
+/// for it, so the line is judged as always; <see cref="Signal"/> only lists it for staff, since the
+/// provider must still send the start within 5 working days of starting the care.
+/// </summary>
+public enum StartMessage
+{
+    /// <summary>Nothing is done (the national rules).</summary>
+    Off,
+
+    /// <summary>Approved debits on an allocation without a current start are listed for staff (a task per declaration), never refused.</summary>
+    Signal,
+}
+
+/// <summary>
 /// The regional rules of one municipality on top of the national rules (README, "Regional rule
 /// sets"). Every verdict records <see cref="Name"/> (<c>declaration.rule_set</c>), so an auditor
 /// can tell which agreement a line was judged under. A regional rule may only narrow or widen what
@@ -33,21 +48,35 @@ public enum BrokenMonths
 /// </summary>
 /// <param name="Municipality">The CBS code these rules are for; null for the national rules alone.</param>
 /// <param name="BrokenMonths">What a broken month of an outputgericht monthly allocation is paid (IV078; refused with TR321's 9321).</param>
-public sealed record RegionalRules(string? Municipality, BrokenMonths BrokenMonths)
+/// <param name="StartMessage">Whether approved lines on allocations without a start are listed for staff (never refused, OP364).</param>
+public sealed record RegionalRules(string? Municipality, BrokenMonths BrokenMonths, StartMessage StartMessage = StartMessage.Off)
 {
-    /// <summary>The national rules only: a broken month as the contract says.</summary>
+    /// <summary>The national rules only: a broken month as the contract says, a missing start not looked at.</summary>
     public static RegionalRules National { get; } = new(null, BrokenMonths.Contract);
 
     /// <summary>True when nothing differs from the national rules.</summary>
-    public bool IsNational => BrokenMonths == BrokenMonths.Contract;
+    public bool IsNational => BrokenMonths == BrokenMonths.Contract && StartMessage == StartMessage.Off;
 
     /// <summary>
     /// The rule set's name as a verdict records it: <c>national</c>, or the municipality with
-    /// every switch that differs, e.g. <c>national + regional 0321 (broken-months=first-in-full)</c>.
+    /// every switch that differs, e.g. <c>national + regional 0321 (broken-months=first-in-full; start-message=signal)</c>.
     /// </summary>
     public string Name => IsNational
         ? "national"
-        : $"national + regional {Municipality} (broken-months={Kebab(BrokenMonths)})";
+        : $"national + regional {Municipality} ({string.Join("; ", Switches())})";
+
+    private IEnumerable<string> Switches()
+    {
+        if (BrokenMonths != BrokenMonths.Contract)
+        {
+            yield return "broken-months=" + Kebab(BrokenMonths);
+        }
+
+        if (StartMessage != StartMessage.Off)
+        {
+            yield return "start-message=" + Kebab(StartMessage);
+        }
+    }
 
     /// <summary>
     /// Whether a broken month of an outputgericht monthly allocation may be paid in full.
@@ -71,6 +100,49 @@ public sealed record RegionalRules(string? Municipality, BrokenMonths BrokenMont
         BrokenMonths.None => "none",
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
+
+    /// <summary>The configuration and rule-set spelling of a <see cref="Declarations.StartMessage"/>.</summary>
+    public static string Kebab(StartMessage value) => value switch
+    {
+        StartMessage.Off => "off",
+        StartMessage.Signal => "signal",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+
+    /// <summary>
+    /// For <see cref="StartMessage.Signal"/>: the allocation numbers of the approved debits of
+    /// <paramref name="lines"/> for which <paramref name="view"/> holds no current start (305) of
+    /// that allocation beginning on or before the line's last day, each with how many lines; empty
+    /// when the switch is off. Credits are left out: they undo a payment, they make none.
+    /// </summary>
+    public IReadOnlyList<(int ToewijzingNummer, int Lines)> WithoutStart(Register.RegisterView view, IReadOnlyList<LineVerdict> lines)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (StartMessage == StartMessage.Off)
+        {
+            return [];
+        }
+
+        var states = new Dictionary<string, Register.CareState>(StringComparer.Ordinal);
+        return
+        [
+            .. lines
+                .Where(l => l.Approved && l.Line.IngediendBedrag.DebetCredit == Messages.Common.DebetCredit.Debet)
+                .Where(l =>
+                {
+                    if (!states.TryGetValue(l.Bsn, out var state))
+                    {
+                        states[l.Bsn] = state = Register.CareState.Of(view, l.Bsn);
+                    }
+
+                    return !state.Starts.Values.Any(s => s.ToewijzingNummer == l.Line.ToewijzingNummer && s.Begindatum <= l.Line.ProductPeriode.Einddatum);
+                })
+                .GroupBy(l => l.Line.ToewijzingNummer)
+                .OrderBy(g => g.Key)
+                .Select(g => (g.Key, g.Count())),
+        ];
+    }
 }
 
 /// <summary>The regional rules of every municipality that has any; the national rules for all others.</summary>

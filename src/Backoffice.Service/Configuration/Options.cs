@@ -143,6 +143,9 @@ public sealed class RegisterOptions
 /// </summary>
 public sealed class DeclarationOptions : IValidatableObject
 {
+    private static ValidationResult Invalid(string code, string setting, IEnumerable<string> values) =>
+        new($"Declarations:Regional:{code}:{setting} must be one of {string.Join(", ", values)}.", [nameof(Regional)]);
+
     public const string Section = "Declarations";
 
     public Dictionary<string, MunicipalityRuleOptions> Regional { get; set; } = [];
@@ -150,7 +153,9 @@ public sealed class DeclarationOptions : IValidatableObject
     /// <summary>The rule book the declaration checks read (after <see cref="Validate"/> passed).</summary>
     public Core.Declarations.RegionalRuleBook ToRuleBook() =>
         new(Regional.Select(r => new Core.Declarations.RegionalRules(
-            r.Key, MunicipalityRuleOptions.Parse(r.Value.BrokenMonths) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:BrokenMonths is not valid."))));
+            r.Key,
+            MunicipalityRuleOptions.Parse<Core.Declarations.BrokenMonths>(r.Value.BrokenMonths, Core.Declarations.RegionalRules.Kebab) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:BrokenMonths is not valid."),
+            MunicipalityRuleOptions.Parse<Core.Declarations.StartMessage>(r.Value.StartMessage, Core.Declarations.RegionalRules.Kebab) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:StartMessage is not valid."))));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -161,11 +166,14 @@ public sealed class DeclarationOptions : IValidatableObject
                 yield return new ValidationResult($"Declarations:Regional keys are CBS municipality codes of 4 digits; '{code}' is not one.", [nameof(Regional)]);
             }
 
-            if (MunicipalityRuleOptions.Parse(rules.BrokenMonths) is null)
+            if (MunicipalityRuleOptions.Parse<Core.Declarations.BrokenMonths>(rules.BrokenMonths, Core.Declarations.RegionalRules.Kebab) is null)
             {
-                yield return new ValidationResult(
-                    $"Declarations:Regional:{code}:BrokenMonths must be one of {string.Join(", ", Enum.GetValues<Core.Declarations.BrokenMonths>().Select(Core.Declarations.RegionalRules.Kebab))}.",
-                    [nameof(Regional)]);
+                yield return Invalid(code, nameof(rules.BrokenMonths), Enum.GetValues<Core.Declarations.BrokenMonths>().Select(Core.Declarations.RegionalRules.Kebab));
+            }
+
+            if (MunicipalityRuleOptions.Parse<Core.Declarations.StartMessage>(rules.StartMessage, Core.Declarations.RegionalRules.Kebab) is null)
+            {
+                yield return Invalid(code, nameof(rules.StartMessage), Enum.GetValues<Core.Declarations.StartMessage>().Select(Core.Declarations.RegionalRules.Kebab));
             }
         }
     }
@@ -174,11 +182,14 @@ public sealed class DeclarationOptions : IValidatableObject
 /// <summary>One municipality's regional switches (each documented in the README with its basis).</summary>
 public sealed class MunicipalityRuleOptions
 {
+    /// <summary>Whether paid lines on allocations without a start (305) are listed for staff (never refused, OP364): off (default) or signal.</summary>
+    public string StartMessage { get; set; } = "off";
+
     /// <summary>What a month only partly inside an outputgericht monthly allocation is paid (IV078): contract (default), full, first-in-full or none.</summary>
     public string BrokenMonths { get; set; } = "contract";
 
-    /// <summary>A policy as configured, in the rule set's spelling (<c>first-in-full</c>); null when it is none.</summary>
-    public static Core.Declarations.BrokenMonths? Parse(string? text) =>
-        Enum.GetValues<Core.Declarations.BrokenMonths>().Select(v => (Core.Declarations.BrokenMonths?)v)
-            .FirstOrDefault(v => string.Equals(Core.Declarations.RegionalRules.Kebab(v!.Value), text?.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>A switch's value as configured, in the rule set's spelling (<c>first-in-full</c>); null when it is none of them.</summary>
+    public static T? Parse<T>(string? text, Func<T, string> spelling)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => (T?)v).FirstOrDefault(v => string.Equals(spelling(v!.Value), text?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
