@@ -76,6 +76,7 @@ public static class ServiceRegistration
             .AddSingleton<StaffTaskStore>()
             .AddSingleton<ReferenceStore>()
             .AddSingleton<PaymentReportStore>()
+            .AddSingleton<Data.Scenarios.ScenarioLedgerStore>()
             .AddSingleton<StoreDurability>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>
