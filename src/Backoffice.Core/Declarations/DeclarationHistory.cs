@@ -44,14 +44,3 @@ public sealed record RecordedPrestatie(
     DebetCredit DebetCredit,
     bool Approved,
     long? CreditsId);
-
-/// <summary>
-/// The regional rule set a declaration's verdict is made with, on top of the national rules, by
-/// name: every verdict records it (<c>declaration.rule_set</c>). Only the national rules exist yet;
-/// a regional switch is added here with its basis in the README and a rule that reads it.
-/// </summary>
-public sealed record RegionalRules(string Name)
-{
-    /// <summary>The national rules only.</summary>
-    public static RegionalRules National { get; } = new("national");
-}

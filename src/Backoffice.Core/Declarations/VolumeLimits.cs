@@ -150,6 +150,33 @@ public static class VolumeLimits
         return declaredEenheid == Euros ? allocation.Budget : null;
     }
 
+    /// <summary>
+    /// IV078: whether the ProductPeriode's month is a broken month of an outputgericht allocation
+    /// per maand, one the allocation covers only in part, and if so which end breaks it:
+    /// <c>true</c> when the allocation starts after the month's first day (also when it ends in
+    /// the same month), <c>false</c> when it only ends before the month's last day, <c>null</c>
+    /// when the month is whole or the rule does not apply (another Frequentie or financing form:
+    /// inspanningsgericht always may claim the broken month's whole volume, IV078).
+    /// </summary>
+    public static bool? StartsBrokenMonth(ToegewezenProduct allocation, FinancingForm financing, GeslotenPeriode period)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        ArgumentNullException.ThrowIfNull(period);
+        if (financing != FinancingForm.Outputgericht || allocation.Omvang is not { Frequentie: PerMaand })
+        {
+            return null;
+        }
+
+        var monthFirst = new DateOnly(period.Begindatum.Year, period.Begindatum.Month, 1);
+        var monthLast = monthFirst.AddMonths(1).AddDays(-1);
+        if (allocation.Ingangsdatum > monthFirst && allocation.Ingangsdatum <= monthLast)
+        {
+            return true;
+        }
+
+        return allocation.Einddatum is { } end && end >= monthFirst && end < monthLast ? false : null;
+    }
+
     private static (DateOnly First, DateOnly Last)? Overlap(ToegewezenProduct allocation, GeslotenPeriode period)
     {
         var first = period.Begindatum > allocation.Ingangsdatum ? period.Begindatum : allocation.Ingangsdatum;

@@ -57,4 +57,8 @@ public sealed record DeclarationRecorded(
     long ToegekendCents,
     IReadOnlyList<Declarations.LineVerdict> Lines,
     string RuleSet,
-    string SchemaSet) : RegisterChange;
+    string SchemaSet) : RegisterChange
+{
+    /// <summary>Under a regional <c>start-message=signal</c>: the allocations paid on without a start (305), each with its number of lines; listed for staff, never refused (OP364).</summary>
+    public IReadOnlyList<(int ToewijzingNummer, int Lines)> WithoutStart { get; init; } = [];
+}

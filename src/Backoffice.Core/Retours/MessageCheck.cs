@@ -216,7 +216,10 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
             [
                 new DeclarationRecorded(
                     declaration.Header.Ontvanger, declaration.Header.Afzender, declaration.Declaratie, declaration.Header.BerichtIdentificatie.Dagtekening,
-                    level3.Count > 0, codes, LineVerdict.Awarded(lines), lines, RuleSetName(view), SchemaSetName(declaration)),
+                    level3.Count > 0, codes, LineVerdict.Awarded(lines), lines, RuleSetName(view), SchemaSetName(declaration))
+                {
+                    WithoutStart = (view.Declarations ?? DeclarationHistory.Empty).Regional.WithoutStart(view, lines),
+                },
             ],
         };
         if (answer is null)

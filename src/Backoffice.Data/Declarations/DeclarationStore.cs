@@ -70,15 +70,21 @@ public sealed class DeclarationStore
     private readonly IDbConnectionFactory connections;
     private readonly ReferenceStore reference;
     private readonly SqlDialect dialect;
+    private readonly RegionalRuleBook regional;
 
-    public DeclarationStore(IDbConnectionFactory connections, ReferenceStore reference)
+    public DeclarationStore(IDbConnectionFactory connections, ReferenceStore reference, RegionalRuleBook regional)
     {
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(regional);
         this.connections = connections;
         this.reference = reference;
+        this.regional = regional;
         dialect = SqlDialect.For(connections);
     }
+
+    /// <summary>The regional rules a 323 to <paramref name="municipality"/> is judged under.</summary>
+    public RegionalRules RulesFor(string municipality) => regional.For(municipality);
 
     /// <summary>The numbers as the one JSON parameter the dialect's <see cref="SqlDialect.JsonIntegers"/> reads.</summary>
     internal static string Json(IEnumerable<int> numbers) => JsonSerializer.Serialize(numbers.ToArray());
@@ -112,7 +118,7 @@ public sealed class DeclarationStore
         var latest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(LatestPeriodSql, parameters, cancellationToken: cancellationToken));
         var products = await reference.CurrentProductsAsync(cancellationToken);
         var contracts = await reference.ContractsOfProviderAsync(key.Provider, cancellationToken);
-        return new DeclarationHistory(earlier, used, latest is null ? null : StoredDates.ParseDay(latest), products, contracts, RegionalRules.National);
+        return new DeclarationHistory(earlier, used, latest is null ? null : StoredDates.ParseDay(latest), products, contracts, RulesFor(key.Municipality));
     }
 
     /// <summary>Writes the declaration, its lines and its ledger rows inside the verdict's transaction.</summary>

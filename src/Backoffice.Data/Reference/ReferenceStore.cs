@@ -293,6 +293,14 @@ public sealed class ReferenceStore
     public Task<IReadOnlyList<CatalogueProduct>> CurrentProductsAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
         ProductsAsync(Own(transaction), transaction, cancellationToken);
 
+    /// <summary>The current version of every contract line of every provider (what a scenario prices a cell with).</summary>
+    public async Task<IReadOnlyList<ContractTariff>> CurrentContractsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ContractStored>(new CommandDefinition(SelectCurrentContracts, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToContract())];
+    }
+
     /// <summary>
     /// Every version, current or not, of every contract line of the provider with AGB code
     /// <paramref name="provider"/>, by product, begindatum and version: a declaration is checked

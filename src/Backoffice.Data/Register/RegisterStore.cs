@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Backoffice.Core.Calendar;
+using Backoffice.Core.Declarations;
 using Backoffice.Core.Messages.Common;
 using Backoffice.Core.Messages.StartStop;
 using Backoffice.Core.Messages.Toewijzing;
@@ -69,9 +70,13 @@ public sealed class RegisterStore
           AND NOT EXISTS (SELECT 1 FROM prestatie_verdict c WHERE c.credits_prestatie_id = d.id AND c.approved = 1);
         """;
 
-    private const string CareLinesSql = """
-        SELECT id, message_id, kind, bsn, toewijzing_nummer, product_categorie, product_code, toewijzing_ingangsdatum,
+    private const string CareLineColumns = """
+        id, message_id, kind, bsn, toewijzing_nummer, product_categorie, product_code, toewijzing_ingangsdatum,
                begindatum, einddatum, reden_beeindiging, status_aanlevering
+        """;
+
+    private const string CareLinesSql = $"""
+        SELECT {CareLineColumns}
         FROM care_line
         WHERE municipality = @municipality AND provider = @provider AND bsn = @bsn
         ORDER BY id;
@@ -211,7 +216,15 @@ public sealed class RegisterStore
                 $"SELECT {SqlDialect.Qualify(AllocationColumns, "a")} FROM ({dialect.JsonIntegers("@numbers")}) AS named CROSS JOIN allocation_version a WHERE a.municipality = @municipality AND a.toewijzing_nummer = named.n AND {dialect.Unindexed("a.provider")} = @provider ORDER BY a.id",
                 new { municipality = key.Municipality, provider = key.Provider, numbers = DeclarationStore.Json(key.ToewijzingNummers) },
                 cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
-            return new RegisterView(processingDate, parties, used, named, [], [], [], [])
+            // A regional start-message=signal looks for the starts of the allocations paid on: one
+            // pass over the provider's starts in this municipality (index ix_care_line_client), only then.
+            var starts = declarations.RulesFor(key.Municipality).StartMessage == StartMessage.Signal
+                ? (await connection.QueryAsync<CareLineRow>(new CommandDefinition(
+                    $"SELECT {CareLineColumns} FROM care_line WHERE provider = @provider AND municipality = @municipality AND kind = 'start' AND toewijzing_nummer IN ({dialect.JsonIntegers("@numbers")}) ORDER BY id",
+                    new { municipality = key.Municipality, provider = key.Provider, numbers = DeclarationStore.Json(key.ToewijzingNummers) },
+                    cancellationToken: cancellationToken))).Select(l => l.ToStart()).ToList()
+                : [];
+            return new RegisterView(processingDate, parties, used, named, starts, [], [], [])
             {
                 Declarations = await declarations.LoadHistoryAsync(connection, key, messageId, cancellationToken),
             };

@@ -56,6 +56,9 @@ public static class StaffTaskKinds
 
     /// <summary>A provider's 302/320 answering a 301/319 this backoffice never sent.</summary>
     public const string UnmatchedRetour = "unmatched-retour";
+
+    /// <summary>Under a regional start-message=signal: a declaration paid on allocations the provider sent no start (305) for.</summary>
+    public const string DeclaredWithoutStart = "declared-without-start";
 }
 
 /// <summary>Records staff tasks (once per key) and lists the open ones, oldest due first.</summary>

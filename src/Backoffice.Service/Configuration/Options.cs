@@ -133,3 +133,63 @@ public sealed class RegisterOptions
     [System.ComponentModel.DataAnnotations.Range(0, 250)]
     public int IndicationWorkingDays { get; set; } = 5;
 }
+
+/// <summary>
+/// Section <c>Declarations</c>: the regional rules per municipality on top of the national rules
+/// (README, "Regional rule sets"), keyed by CBS code:
+/// <c>"Declarations": { "Regional": { "0321": { "BrokenMonths": "first-in-full" } } }</c>.
+/// A municipality without an entry is judged by the national rules alone. A key or value that is
+/// not one stops the service at start with its reason, never a rule silently not applied.
+/// </summary>
+public sealed class DeclarationOptions : IValidatableObject
+{
+    private static ValidationResult Invalid(string code, string setting, IEnumerable<string> values) =>
+        new($"Declarations:Regional:{code}:{setting} must be one of {string.Join(", ", values)}.", [nameof(Regional)]);
+
+    public const string Section = "Declarations";
+
+    public Dictionary<string, MunicipalityRuleOptions> Regional { get; set; } = [];
+
+    /// <summary>The rule book the declaration checks read (after <see cref="Validate"/> passed).</summary>
+    public Core.Declarations.RegionalRuleBook ToRuleBook() =>
+        new(Regional.Select(r => new Core.Declarations.RegionalRules(
+            r.Key,
+            MunicipalityRuleOptions.Parse<Core.Declarations.BrokenMonths>(r.Value.BrokenMonths, Core.Declarations.RegionalRules.Kebab) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:BrokenMonths is not valid."),
+            MunicipalityRuleOptions.Parse<Core.Declarations.StartMessage>(r.Value.StartMessage, Core.Declarations.RegionalRules.Kebab) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:StartMessage is not valid."))));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (code, rules) in Regional)
+        {
+            if (code.Length != 4 || !code.All(char.IsAsciiDigit))
+            {
+                yield return new ValidationResult($"Declarations:Regional keys are CBS municipality codes of 4 digits; '{code}' is not one.", [nameof(Regional)]);
+            }
+
+            if (MunicipalityRuleOptions.Parse<Core.Declarations.BrokenMonths>(rules.BrokenMonths, Core.Declarations.RegionalRules.Kebab) is null)
+            {
+                yield return Invalid(code, nameof(rules.BrokenMonths), Enum.GetValues<Core.Declarations.BrokenMonths>().Select(Core.Declarations.RegionalRules.Kebab));
+            }
+
+            if (MunicipalityRuleOptions.Parse<Core.Declarations.StartMessage>(rules.StartMessage, Core.Declarations.RegionalRules.Kebab) is null)
+            {
+                yield return Invalid(code, nameof(rules.StartMessage), Enum.GetValues<Core.Declarations.StartMessage>().Select(Core.Declarations.RegionalRules.Kebab));
+            }
+        }
+    }
+}
+
+/// <summary>One municipality's regional switches (each documented in the README with its basis).</summary>
+public sealed class MunicipalityRuleOptions
+{
+    /// <summary>Whether paid lines on allocations without a start (305) are listed for staff (never refused, OP364): off (default) or signal.</summary>
+    public string StartMessage { get; set; } = "off";
+
+    /// <summary>What a month only partly inside an outputgericht monthly allocation is paid (IV078): contract (default), full, first-in-full or none.</summary>
+    public string BrokenMonths { get; set; } = "contract";
+
+    /// <summary>A switch's value as configured, in the rule set's spelling (<c>first-in-full</c>); null when it is none of them.</summary>
+    public static T? Parse<T>(string? text, Func<T, string> spelling)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => (T?)v).FirstOrDefault(v => string.Equals(spelling(v!.Value), text?.Trim(), StringComparison.OrdinalIgnoreCase));
+}

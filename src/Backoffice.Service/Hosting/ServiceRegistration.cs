@@ -39,6 +39,7 @@ public static class ServiceRegistration
         services.AddOptions<ProcessingOptions>().Bind(configuration.GetSection(ProcessingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CalendarOptions>().Bind(configuration.GetSection(CalendarOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RegisterOptions>().Bind(configuration.GetSection(RegisterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeclarationOptions>().Bind(configuration.GetSection(DeclarationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LogOptions>().Bind(configuration.GetSection(LogOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackofficePaths>();
         return services;
@@ -67,6 +68,7 @@ public static class ServiceRegistration
             .AddSingleton<MessageContent>()
             .AddSingleton<MessageVerdicts>()
             .AddSingleton<MessageSummaries>()
+            .AddSingleton(sp => sp.GetRequiredService<IOptions<DeclarationOptions>>().Value.ToRuleBook())
             .AddSingleton<DeclarationStore>()
             .AddSingleton<RegisterStore>()
             .AddSingleton<MessageUnitOfWork>()
@@ -74,6 +76,7 @@ public static class ServiceRegistration
             .AddSingleton<StaffTaskStore>()
             .AddSingleton<ReferenceStore>()
             .AddSingleton<PaymentReportStore>()
+            .AddSingleton<Data.Scenarios.ScenarioLedgerStore>()
             .AddSingleton<StoreDurability>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>

@@ -14,6 +14,9 @@ namespace Backoffice.Service.Processing;
 /// </summary>
 public static class RegisterTasks
 {
+    /// <summary>How many allocation numbers a task text lists before it says how many more there are.</summary>
+    private const int MaxListed = 50;
+
     public static string RequestKey(string provider, string reference) => $"request:{provider}:{reference}";
 
     public static string FinalAnswerKey(string provider, string reference) => $"request-final:{provider}:{reference}";
@@ -68,6 +71,18 @@ public static class RegisterTasks
                         a.Backing == IndicationBacking.OutsidePeriod
                             ? $"The indication {a.Indication?.Number} for this client and product does not cover the allocation's period. Import the indication the allocation rests on, or correct the allocation."
                             : "No active indication of this municipality for this client and product (or category) was found. Import it (backoffice import indications FILE), or withdraw the allocation.",
+                        now,
+                        null));
+                    break;
+                case DeclarationRecorded d when d.WithoutStart.Count > 0:
+                    open.Add(new StaffTask(
+                        $"without-start:{messageId}",
+                        StaffTaskKinds.DeclaredWithoutStart,
+                        messageId,
+                        string.Create(CultureInfo.InvariantCulture, $"Declaration {d.Declaratie.DeclaratieNummer} of provider {d.Provider} (message {messageId}) was paid on {d.WithoutStart.Count} allocation(s) of municipality {d.Municipality} without a start message"),
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"Regional rule start-message=signal ({d.RuleSet}). The lines were judged by the national rules and paid: OP364 forbids refusing them for a missing start. The provider must send a 305 within 5 working days of starting the care; follow it up with the provider. Allocations (lines): {string.Join(", ", d.WithoutStart.Take(MaxListed).Select(w => $"{w.ToewijzingNummer} ({w.Lines})"))}{(d.WithoutStart.Count > MaxListed ? $" and {d.WithoutStart.Count - MaxListed} more" : string.Empty)}."),
                         now,
                         null));
                     break;

@@ -16,7 +16,7 @@ namespace Backoffice.Service.Tests.Scenario;
 /// --processing-date DAY --format json</c> per step, <c>queue --format json</c> on a pinned day, and
 /// the register read straight from the SQLite file.
 /// </summary>
-internal sealed class ScenarioDesk : IDisposable
+internal sealed class ScenarioDesk(string? settings = null) : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("backoffice-scenario-");
     private readonly HashSet<string> _outboxSeen = new(StringComparer.Ordinal);
@@ -31,7 +31,8 @@ internal sealed class ScenarioDesk : IDisposable
 
     /// <summary>
     /// The operator's settings file: files dropped by the scenario are complete when written, so they
-    /// need not settle first (Inbox:SettleSeconds has its own tests).
+    /// need not settle first (Inbox:SettleSeconds has its own tests); plus the scenario's own
+    /// <c>settings</c> (more top-level JSON members, e.g. a <c>Declarations</c> section).
     /// </summary>
     private string Config
     {
@@ -40,7 +41,7 @@ internal sealed class ScenarioDesk : IDisposable
             var path = Path.Combine(_root.FullName, "scenario.json");
             if (!File.Exists(path))
             {
-                File.WriteAllText(path, """{ "Inbox": { "SettleSeconds": 0 } }""");
+                File.WriteAllText(path, $$"""{ "Inbox": { "SettleSeconds": 0 }{{(settings is null ? string.Empty : ", " + settings)}} }""");
             }
 
             return path;

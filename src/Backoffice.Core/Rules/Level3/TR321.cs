@@ -16,11 +16,31 @@ internal sealed class TR321 : IPrestatieRule
 
     public bool AppliesToCredits => false;
 
+    /// <remarks>
+    /// For an outputgericht allocation per maand a month only partly inside the allocation is
+    /// paid as the municipality and the provider agreed (IV078): where the agreement (the contract
+    /// line, or the municipality's regional rules, <see cref="RegionalRules.PaysBrokenMonth"/>)
+    /// does not pay it, that month allows nothing, so its line gets this rule's 9321: what the
+    /// allocation allows for that ProductPeriode under the agreement is exceeded.
+    /// </remarks>
     public void Check(PrestatieContext line, RuleReport report)
     {
-        if (line.Allocation is { } allocation
-            && VolumeLimits.MaximumPerLine(allocation.Version, line.Financing, line.Line.ProductPeriode, line.Line.Eenheid) is { } maximum
-            && line.Line.GeleverdVolume > maximum)
+        if (line.Allocation is not { } allocation
+            || VolumeLimits.MaximumPerLine(allocation.Version, line.Financing, line.Line.ProductPeriode, line.Line.Eenheid) is not { } maximum)
+        {
+            return;
+        }
+
+        if (maximum > 0
+            && VolumeLimits.StartsBrokenMonth(allocation.Version, line.Financing, line.Line.ProductPeriode) is { } starts
+            && !line.History.Regional.PaysBrokenMonth(starts, line.Contract))
+        {
+            report.Add(
+                Definition,
+                line.Path.Child("GeleverdVolume"),
+                $"The allocation covers this month only in part and the agreement ({line.History.Regional.Name}) does not pay a broken month (TR321, IV078).");
+        }
+        else if (line.Line.GeleverdVolume > maximum)
         {
             report.Add(Definition, line.Path.Child("GeleverdVolume"), "GeleverdVolume exceeds what the allocation allows for this ProductPeriode (TR321).");
         }

@@ -89,8 +89,8 @@ internal static class DeclarationCases
     public static CatalogueProduct Catalogue(string categorie, string code, string eenheid, string frequentie, DateOnly? begin = null) =>
         new(categorie, code, 1, "product " + code, eenheid, frequentie, FinancingForm.Inspanningsgericht, null, begin ?? new DateOnly(2020, 1, 1), null);
 
-    public static ContractTariff Contract(string categorie, string code, long tariff = Hours, string eenheid = "04", string provider = Provider, DateOnly? begin = null, DateOnly? eind = null) =>
-        new(provider, categorie, code, 1, begin ?? new DateOnly(2020, 1, 1), eind, tariff, eenheid, PartialMonthInFull: false);
+    public static ContractTariff Contract(string categorie, string code, long tariff = Hours, string eenheid = "04", string provider = Provider, DateOnly? begin = null, DateOnly? eind = null, bool partialMonthInFull = false) =>
+        new(provider, categorie, code, 1, begin ?? new DateOnly(2020, 1, 1), eind, tariff, eenheid, partialMonthInFull);
 
     /// <summary>
     /// One Prestatie: hours of 02A01 on allocation 201 in March at the contract tariff unless told
@@ -167,12 +167,13 @@ internal static class DeclarationCases
         CatalogueProduct[]? products = null,
         bool declaratieNummerUsed = false,
         DateOnly? latestPeriod = null,
-        bool without101And201 = false) =>
+        bool without101And201 = false,
+        RegionalRules? regional = null) =>
         RegisterView.Empty(new DateOnly(2026, 4, 3)) with
         {
             Allocations = [.. without101And201 ? [] : new[] { A101, A201 }, .. more ?? []],
             Declarations = new DeclarationHistory(
-                earlier ?? [], declaratieNummerUsed, latestPeriod, products ?? Products, contracts ?? Contracts, RegionalRules.National),
+                earlier ?? [], declaratieNummerUsed, latestPeriod, products ?? Products, contracts ?? Contracts, regional ?? RegionalRules.National),
         };
 
     public static IReadOnlyList<LineVerdict> Run(Wmo323 message, RegisterView view) => PrestatieWalk.Run(message, view, PrestatieWalk.Standard);
