@@ -13,7 +13,10 @@ public sealed record SteeringSelection(DateOnly From, DateOnly To, IReadOnlyList
     public DateOnly FirstDay => new(From.Year, From.Month, 1);
 
     /// <summary>The last day of the period (the last day of <see cref="To"/>'s month).</summary>
-    public DateOnly LastDay => new DateOnly(To.Year, To.Month, 1).AddMonths(1).AddDays(-1);
+    public DateOnly LastDay => LastMonth.AddMonths(1).AddDays(-1);
+
+    /// <summary>The first day of the period's last month.</summary>
+    public DateOnly LastMonth => new(To.Year, To.Month, 1);
 }
 
 /// <summary>

@@ -61,13 +61,6 @@ internal static partial class ReportCommand
         {
             from, to, municipalities, provider, format, output, data, config,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(from) is { } first && result.GetValue(to) is { } last && last < first)
-            {
-                result.AddError("--to must not be before --from.");
-            }
-        });
         command.SetAction(async (parse, ct) => await RunSteeringAsync(
             new SteeringSelection(parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, [.. (parse.GetValue(municipalities) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], parse.GetValue(provider)),
             parse.GetValue(format) == "xlsx" ? ReportFormat.Xlsx : ReportFormat.Csv,
@@ -81,6 +74,12 @@ internal static partial class ReportCommand
 
     private static async Task<int> RunSteeringAsync(SteeringSelection selection, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        if (selection.To < selection.From)
+        {
+            await stderr.WriteLineAsync("backoffice report: --to must not be before --from; nothing was written.");
+            return ExitCodes.Usage;
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(folder) || Directory.Exists(path))
         {
@@ -149,8 +148,8 @@ internal static partial class ReportCommand
             Invariant($"  {f.Total.Clients} clients, spend {Euro(f.Total.SpendCents)} ({f.Total.LedgerRows} ledger rows); ") +
                 string.Join("; ", f.Municipalities.Select(m => Invariant($"{m.Municipality}{Named(m.Name)} {m.Figures.Clients} / {Euro(m.Figures.SpendCents)}"))),
             Invariant($"  {c.Ranked.Count} providers; ") + string.Join("; ", ProviderConcentration.TrackedShares.Select(p => c.Carrying(p) is { } r
-                ? Invariant($"the {r.Rank} largest carry {Euro(r.CumulativeCents)} ({r.CumulativeShare:P5}, {p} %)")
-                : Invariant($"no N carries {p} %"))) +
+                ? Invariant($"{p} %: the {r.Rank} largest carry {Euro(r.CumulativeCents)} ({r.CumulativeShare * 100:0.00000} %)")
+                : Invariant($"{p} %: no number of providers carries it"))) +
                 Invariant($"; {c.Small.Count} providers with fewer than {ProviderConcentration.SmallProviderClients} clients, together {Euro(c.Small.Sum(r => r.Provider.Figures.SpendCents))}"),
             Invariant($"  {f.Cells.Count} cells or products; movements at re-allocation: ") + string.Join(", ", Enum.GetValues<Core.Reference.CellMovement>().Select(d => Invariant($"{f.Movements.Where(m => m.Direction == d).Sum(m => m.Movements)} {d.ToString().ToLowerInvariant()}"))),
             Invariant($"  {f.Durations.Total.Trajectories} trajectories ({f.Durations.Total.Running} running at the period end), mean {f.Durations.Total.MeanMonths:0.00} months, median {f.Durations.Total.MedianMonths:0.00}"),

@@ -82,7 +82,7 @@ internal static class SteeringReportFiles
         {
             Row = "municipality",
             From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastDay),
+            To = ReportFiles.Month(f.Selection.LastMonth),
             Municipality = m.Municipality,
             MunicipalityName = m.Name ?? string.Empty,
             Clients = m.Figures.Clients,
@@ -95,7 +95,7 @@ internal static class SteeringReportFiles
         {
             Row = TotalRow,
             From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastDay),
+            To = ReportFiles.Month(f.Selection.LastMonth),
             Clients = f.Total.Clients,
             SpendCents = f.Total.SpendCents,
             SpendEuros = ReportFiles.Euros(f.Total.SpendCents),
@@ -114,7 +114,7 @@ internal static class SteeringReportFiles
             {
                 Row = c.Key.ArrangementCode is null ? "product" : "arrangement",
                 From = ReportFiles.Month(f.Selection.FirstDay),
-                To = ReportFiles.Month(f.Selection.LastDay),
+                To = ReportFiles.Month(f.Selection.LastMonth),
                 Cell = c.Key.Label,
                 Model = cell?.Model.Prefix ?? string.Empty,
                 Weight = cell?.WeightToken ?? string.Empty,
@@ -131,7 +131,7 @@ internal static class SteeringReportFiles
         {
             Row = TotalRow,
             From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastDay),
+            To = ReportFiles.Month(f.Selection.LastMonth),
             Clients = f.Total.Clients,
             SpendCents = f.Total.SpendCents,
             SpendEuros = ReportFiles.Euros(f.Total.SpendCents),
@@ -145,7 +145,7 @@ internal static class SteeringReportFiles
         {
             Rank = r.Rank,
             From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastDay),
+            To = ReportFiles.Month(f.Selection.LastMonth),
             Provider = r.Provider.Provider,
             ProviderName = r.Provider.Name ?? string.Empty,
             Clients = r.Provider.Figures.Clients,
@@ -182,7 +182,7 @@ internal static class SteeringReportFiles
     {
         Figure = figure,
         From = ReportFiles.Month(f.Selection.FirstDay),
-        To = ReportFiles.Month(f.Selection.LastDay),
+        To = ReportFiles.Month(f.Selection.LastMonth),
         Percent = percent is { } p ? p / 100d : null,
         Providers = providers,
         SpendCents = cents,
@@ -195,7 +195,7 @@ internal static class SteeringReportFiles
         [.. f.Dimensions.Select(d => new DimensionRow
         {
             From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastDay),
+            To = ReportFiles.Month(f.Selection.LastMonth),
             Model = d.Model.Prefix,
             Dimension = d.Dimension,
             Rank = d.Rank,
@@ -215,7 +215,7 @@ internal static class SteeringReportFiles
         {
             Row = "movement",
             From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastDay),
+            To = ReportFiles.Month(f.Selection.LastMonth),
             FromCell = m.From.Label,
             ToCell = m.To.Label,
             Direction = Direction(m.Direction),
@@ -230,7 +230,7 @@ internal static class SteeringReportFiles
             {
                 Row = TotalRow,
                 From = ReportFiles.Month(f.Selection.FirstDay),
-                To = ReportFiles.Month(f.Selection.LastDay),
+                To = ReportFiles.Month(f.Selection.LastMonth),
                 Direction = Direction(direction),
                 ByNextAllocation = of.Sum(m => m.ByNextAllocation),
                 ByNewVersion = of.Sum(m => m.ByNewVersion),
@@ -259,7 +259,7 @@ internal static class SteeringReportFiles
     {
         Row = row,
         From = ReportFiles.Month(f.Selection.FirstDay),
-        To = ReportFiles.Month(f.Selection.LastDay),
+        To = ReportFiles.Month(f.Selection.LastMonth),
         Cell = cell,
         Trajectories = s.Trajectories,
         Running = s.Running,
@@ -285,7 +285,7 @@ internal static class SteeringReportFiles
     {
         Row = row,
         From = ReportFiles.Month(f.Selection.FirstDay),
-        To = ReportFiles.Month(f.Selection.LastDay),
+        To = ReportFiles.Month(f.Selection.LastMonth),
         Reason = reason,
         Description = reason.Length == 0 ? string.Empty : EndReasons.Describe(reason),
         Clients = clients,
