@@ -131,27 +131,38 @@ public sealed class SteeringReportStore
     /// </summary>
     private async Task<List<Group>> Grouped(DbConnection connection, string[] keys, string? having, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        var inner = string.Concat(keys.Select((k, i) => $"{k} AS k{i}, "));
-        var innerGroup = string.Concat(keys.Select(k => k + ", "));
+        var rows = await Query<GroupRow>(connection, GroupedSql(keys, having), parameters, cancellationToken);
+        return [.. rows.Select(r => new Group(
+            [r.k0?.Trim(), r.k1?.Trim(), r.k2?.Trim()],
+            new ClientSpend(checked((int)r.clients), r.spend_cents, checked((int)r.ledger_rows))))];
+    }
+
+    /// <summary>The statement of <see cref="Grouped"/>.</summary>
+    internal string GroupedSql(string[] keys, string? having)
+    {
+        // The keys are computed in the innermost query and grouped by name: SQL Server refuses a
+        // subquery (the arrangement lists' IN (SELECT ...)) inside a GROUP BY expression.
+        var keyed = string.Concat(keys.Select((k, i) => $"{k} AS k{i}, "));
+        var named = string.Concat(keys.Select((_, i) => $"r.k{i}, "));
         var outer = string.Concat(keys.Select((_, i) => $"c.k{i}, "));
         var outerGroup = keys.Length == 0 ? string.Empty : "GROUP BY " + string.Join(", ", keys.Select((_, i) => $"c.k{i}"));
         var sql = $"""
             SELECT {outer}COUNT(CASE WHEN c.net > 0 THEN 1 END) AS clients, COALESCE(SUM(c.net), 0) AS spend_cents, COALESCE(SUM(c.ledger_rows), 0) AS ledger_rows
             FROM (
-                SELECT {inner}v.bsn, SUM(l.amount_cents) AS net, COUNT(*) AS ledger_rows
-                FROM payment_ledger l
-                JOIN prestatie_verdict v ON v.id = l.prestatie_id
-                {CurrentProduct("l")}
-                WHERE {LedgerFilter}
-                GROUP BY {innerGroup}v.bsn
+                SELECT {named}SUM(r.amount_cents) AS net, COUNT(*) AS ledger_rows
+                FROM (
+                    SELECT {keyed}v.bsn, l.amount_cents
+                    FROM payment_ledger l
+                    JOIN prestatie_verdict v ON v.id = l.prestatie_id
+                    {CurrentProduct("l")}
+                    WHERE {LedgerFilter}
+                ) r
+                GROUP BY {named}r.bsn
             ) c
             {(having is null ? string.Empty : "WHERE " + having)}
             {outerGroup};
             """;
-        var rows = await Query<GroupRow>(connection, sql, parameters, cancellationToken);
-        return [.. rows.Select(r => new Group(
-            [r.k0?.Trim(), r.k1?.Trim(), r.k2?.Trim()],
-            new ClientSpend(checked((int)r.clients), r.spend_cents, checked((int)r.ledger_rows))))];
+        return sql;
     }
 
     /// <summary>
@@ -169,18 +180,8 @@ public sealed class SteeringReportStore
         }
 
         var models = ArrangementModel.All;
-        var ranks = models.Max(m => Math.Max(m.Weights.Count, m.Intensities.Count));
         var p = new DynamicParameters(parameters);
-        string InList(string name, IEnumerable<string> codes)
-        {
-            p.Add(name, DeclarationStore.Json(codes));
-            return $"p.arrangement_code IN ({dialect.JsonTexts("@" + name)})";
-        }
-
-        var modelCase = "CASE " + string.Concat(models.Select((m, i) => $"WHEN {InList($"model_{i}", parsed.Where(c => c.Model == m).Select(c => c.Code))} THEN '{i}' ")) + "END";
-        var weightCase = "CASE " + string.Concat(Enumerable.Range(1, ranks).Select(r => $"WHEN {InList($"weight_{r}", parsed.Where(c => c.Weight == r).Select(c => c.Code))} THEN '{r}' ")) + "END";
-        var intensityCase = "CASE " + string.Concat(Enumerable.Range(1, ranks).Select(r => $"WHEN {InList($"intensity_{r}", parsed.Where(c => c.Intensity == r).Select(c => c.Code))} THEN '{r}' ")) + "END";
-
+        var (modelCase, weightCase, intensityCase) = DimensionKeys(parsed, p);
         var perModel = (await Grouped(connection, [modelCase], "c.k0 IS NOT NULL", p, cancellationToken))
             .ToDictionary(g => int.Parse(g.Keys[0]!, System.Globalization.CultureInfo.InvariantCulture), g => g.Figures);
         var figures = new List<DimensionFigure>();
@@ -197,6 +198,27 @@ public sealed class SteeringReportStore
             .OrderBy(f => models.ToList().IndexOf(f.Model))
             .ThenBy(f => f.Dimension == Weight ? 0 : 1)
             .ThenBy(f => f.Rank)];
+    }
+
+    /// <summary>
+    /// The keys of figure 3 as SQL over the current product <c>p</c>: the model's index, the weight
+    /// rank and the intensity rank of its arrangement code (text, NULL for a code of no model), each
+    /// a CASE over one JSON list of codes per value, added to <paramref name="parameters"/>.
+    /// </summary>
+    internal (string Model, string Weight, string Intensity) DimensionKeys(IReadOnlyList<ArrangementCell> parsed, DynamicParameters parameters)
+    {
+        var models = ArrangementModel.All;
+        var ranks = models.Max(m => Math.Max(m.Weights.Count, m.Intensities.Count));
+        string InList(string name, IEnumerable<string> codes)
+        {
+            parameters.Add(name, DeclarationStore.Json(codes));
+            return $"p.arrangement_code IN ({dialect.JsonTexts("@" + name)})";
+        }
+
+        var modelCase = "CASE " + string.Concat(models.Select((m, i) => $"WHEN {InList($"model_{i}", parsed.Where(c => c.Model == m).Select(c => c.Code))} THEN '{i}' ")) + "END";
+        var weightCase = "CASE " + string.Concat(Enumerable.Range(1, ranks).Select(r => $"WHEN {InList($"weight_{r}", parsed.Where(c => c.Weight == r).Select(c => c.Code))} THEN '{r}' ")) + "END";
+        var intensityCase = "CASE " + string.Concat(Enumerable.Range(1, ranks).Select(r => $"WHEN {InList($"intensity_{r}", parsed.Where(c => c.Intensity == r).Select(c => c.Code))} THEN '{r}' ")) + "END";
+        return (modelCase, weightCase, intensityCase);
     }
 
     /// <summary>
@@ -224,34 +246,8 @@ public sealed class SteeringReportStore
     /// </summary>
     private async Task<List<MovementFigure>> Movements(DbConnection connection, DynamicParameters parameters, Func<string, string, CellKey> cellOf, CancellationToken cancellationToken)
     {
-        var nextAllocation = $"""
-            {CurrentAllocations}
-            SELECT e.product_categorie AS from_categorie, e.product_code AS from_code, n.product_categorie AS to_categorie, n.product_code AS to_code, COUNT(*) AS movements
-            FROM cur e
-            JOIN cur n ON n.municipality = e.municipality AND n.provider = e.provider AND n.bsn = e.bsn AND n.toewijzing_nummer <> e.toewijzing_nummer
-            WHERE e.rn = 1 AND n.rn = 1 AND e.einddatum IS NOT NULL AND n.ingangsdatum = {dialect.NextDay("e.einddatum")}
-              AND n.ingangsdatum >= @first_day AND n.ingangsdatum <= @last_day
-              AND e.product_code IS NOT NULL AND n.product_code IS NOT NULL
-            GROUP BY e.product_categorie, e.product_code, n.product_categorie, n.product_code;
-            """;
-        var newVersion = $"""
-            WITH seq AS (
-                SELECT a.product_categorie, a.product_code, a.ingangsdatum,
-                       LAG(a.product_categorie) OVER (PARTITION BY a.municipality, a.toewijzing_nummer ORDER BY a.toewijzingsdatum, a.toewijzingstijd, a.id) AS prev_categorie,
-                       LAG(a.product_code) OVER (PARTITION BY a.municipality, a.toewijzing_nummer ORDER BY a.toewijzingsdatum, a.toewijzingstijd, a.id) AS prev_code
-                FROM allocation_version a
-                WHERE {RegisterFilter("a")}
-            )
-            SELECT s.prev_categorie AS from_categorie, s.prev_code AS from_code, s.product_categorie AS to_categorie, s.product_code AS to_code, COUNT(*) AS movements
-            FROM seq s
-            WHERE s.prev_code IS NOT NULL AND s.product_code IS NOT NULL
-              AND (s.prev_categorie <> s.product_categorie OR s.prev_code <> s.product_code)
-              AND s.ingangsdatum >= @first_day AND s.ingangsdatum <= @last_day
-            GROUP BY s.prev_categorie, s.prev_code, s.product_categorie, s.product_code;
-            """;
-
         var counts = new Dictionary<(CellKey From, CellKey To), (int Next, int Version)>();
-        foreach (var (sql, next) in new[] { (nextAllocation, true), (newVersion, false) })
+        foreach (var (sql, next) in new[] { (NextAllocationSql, true), (NewVersionSql, false) })
         {
             foreach (var row in await Query<MovementRow>(connection, sql, parameters, cancellationToken))
             {
@@ -273,6 +269,35 @@ public sealed class SteeringReportStore
             .ThenBy(m => m.To, CellKey.Order)];
     }
 
+    /// <summary>Movements (a): the allocation that starts the day after another of the same client ends.</summary>
+    internal string NextAllocationSql => $"""
+            {CurrentAllocations}
+            SELECT e.product_categorie AS from_categorie, e.product_code AS from_code, n.product_categorie AS to_categorie, n.product_code AS to_code, COUNT(*) AS movements
+            FROM cur e
+            JOIN cur n ON n.municipality = e.municipality AND n.provider = e.provider AND n.bsn = e.bsn AND n.toewijzing_nummer <> e.toewijzing_nummer
+            WHERE e.rn = 1 AND n.rn = 1 AND e.einddatum IS NOT NULL AND n.ingangsdatum = {dialect.NextDay("e.einddatum")}
+              AND n.ingangsdatum >= @first_day AND n.ingangsdatum <= @last_day
+              AND e.product_code IS NOT NULL AND n.product_code IS NOT NULL
+            GROUP BY e.product_categorie, e.product_code, n.product_categorie, n.product_code;
+            """;
+
+    /// <summary>Movements (b): a version of a ToewijzingNummer with another product than the version before it.</summary>
+    internal string NewVersionSql => $"""
+            WITH seq AS (
+                SELECT a.product_categorie, a.product_code, a.ingangsdatum,
+                       LAG(a.product_categorie) OVER (PARTITION BY a.municipality, a.toewijzing_nummer ORDER BY a.toewijzingsdatum, a.toewijzingstijd, a.id) AS prev_categorie,
+                       LAG(a.product_code) OVER (PARTITION BY a.municipality, a.toewijzing_nummer ORDER BY a.toewijzingsdatum, a.toewijzingstijd, a.id) AS prev_code
+                FROM allocation_version a
+                WHERE {RegisterFilter("a")}
+            )
+            SELECT s.prev_categorie AS from_categorie, s.prev_code AS from_code, s.product_categorie AS to_categorie, s.product_code AS to_code, COUNT(*) AS movements
+            FROM seq s
+            WHERE s.prev_code IS NOT NULL AND s.product_code IS NOT NULL
+              AND (s.prev_categorie <> s.product_categorie OR s.prev_code <> s.product_code)
+              AND s.ingangsdatum >= @first_day AND s.ingangsdatum <= @last_day
+            GROUP BY s.prev_categorie, s.prev_code, s.product_categorie, s.product_code;
+            """;
+
     /// <summary>
     /// Figure 6: the definitive stops (307 StopProduct lines with StatusAanlevering 1 and a
     /// RedenBeeindiging other than 20, the temporary stop) whose Einddatum is in the period and that
@@ -282,8 +307,23 @@ public sealed class SteeringReportStore
     /// </summary>
     private async Task<(List<OutflowFigure> PerReason, int Clients)> Outflow(DbConnection connection, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        static string Same(string column) => $"(d.{column} = s.{column} OR (d.{column} IS NULL AND s.{column} IS NULL))";
-        var from = $"""
+        var perReason = await Query<OutflowRow>(connection, OutflowPerReasonSql, parameters, cancellationToken);
+        var clients = await connection.ExecuteScalarAsync<long>(new CommandDefinition(OutflowClientsSql, parameters, cancellationToken: cancellationToken));
+        return ([.. perReason
+            .Select(r => new OutflowFigure(r.reason.Trim(), checked((int)r.clients), checked((int)r.stops)))
+            .OrderBy(r => r.Reason, StringComparer.Ordinal)], checked((int)clients));
+    }
+
+    internal string OutflowPerReasonSql => $"SELECT s.reden_beeindiging AS reason, COUNT(DISTINCT s.bsn) AS clients, COUNT(*) AS stops {OutflowFrom} GROUP BY s.reden_beeindiging;";
+
+    internal string OutflowClientsSql => $"SELECT COUNT(DISTINCT s.bsn) {OutflowFrom};";
+
+    private string OutflowFrom
+    {
+        get
+        {
+            static string Same(string column) => $"(d.{column} = s.{column} OR (d.{column} IS NULL AND s.{column} IS NULL))";
+            return $"""
             FROM care_line s
             WHERE s.kind = 'stop' AND s.status_aanlevering = '1' AND s.reden_beeindiging <> '{CareState.TemporaryStop}'
               AND s.einddatum >= @first_day AND s.einddatum <= @last_day
@@ -294,11 +334,7 @@ public sealed class SteeringReportStore
                     AND {Same("toewijzing_nummer")} AND {Same("product_categorie")} AND {Same("product_code")}
                     AND d.begindatum = s.begindatum AND d.reden_beeindiging = s.reden_beeindiging AND d.einddatum = s.einddatum)
             """;
-        var perReason = await Query<OutflowRow>(connection, $"SELECT s.reden_beeindiging AS reason, COUNT(DISTINCT s.bsn) AS clients, COUNT(*) AS stops {from} GROUP BY s.reden_beeindiging;", parameters, cancellationToken);
-        var clients = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(DISTINCT s.bsn) {from};", parameters, cancellationToken: cancellationToken));
-        return ([.. perReason
-            .Select(r => new OutflowFigure(r.reason.Trim(), checked((int)r.clients), checked((int)r.stops)))
-            .OrderBy(r => r.Reason, StringComparer.Ordinal)], checked((int)clients));
+        }
     }
 
     /// <summary>
@@ -310,8 +346,25 @@ public sealed class SteeringReportStore
     /// </summary>
     private async Task<TrajectoryDurations> Durations(DbConnection connection, SteeringSelection selection, DynamicParameters parameters, CancellationToken cancellationToken)
     {
-        var cellKeys = CellKeys("c");
-        var sql = $"""
+        var durations = new TrajectoryDurations();
+        var periodEnd = selection.LastDay;
+        await foreach (var row in connection.QueryUnbufferedAsync<TrajectoryRow>(TrajectoriesSql, parameters).WithCancellation(cancellationToken))
+        {
+            var last = StoredDates.ParseDay(row.last_day.Trim());
+            var running = last > periodEnd;
+            durations.Add(CellKey.Of(row.arrangement_code?.Trim(), row.product_categorie?.Trim(), row.product_code?.Trim()), StoredDates.ParseDay(row.first_day.Trim()), running ? periodEnd : last, running);
+        }
+
+        return durations;
+    }
+
+    /// <summary>Figure 5's trajectories, one row per client and cell.</summary>
+    internal string TrajectoriesSql
+    {
+        get
+        {
+            var cellKeys = CellKeys("c");
+            return $"""
             {CurrentAllocations}
             SELECT {cellKeys[0]} AS arrangement_code, {cellKeys[1]} AS product_categorie, {cellKeys[2]} AS product_code,
                    MIN(c.ingangsdatum) AS first_day, MAX(COALESCE(c.einddatum, '9999-12-31')) AS last_day
@@ -321,16 +374,32 @@ public sealed class SteeringReportStore
             GROUP BY c.municipality, c.bsn, {string.Join(", ", cellKeys)}
             HAVING MIN(c.ingangsdatum) <= @last_day AND MAX(COALESCE(c.einddatum, '9999-12-31')) >= @first_day;
             """;
-        var durations = new TrajectoryDurations();
-        var periodEnd = selection.LastDay;
-        await foreach (var row in connection.QueryUnbufferedAsync<TrajectoryRow>(sql, parameters).WithCancellation(cancellationToken))
-        {
-            var last = StoredDates.ParseDay(row.last_day.Trim());
-            var running = last > periodEnd;
-            durations.Add(CellKey.Of(row.arrangement_code?.Trim(), row.product_categorie?.Trim(), row.product_code?.Trim()), StoredDates.ParseDay(row.first_day.Trim()), running ? periodEnd : last, running);
         }
+    }
 
-        return durations;
+    /// <summary>
+    /// Every statement the report runs, with the keys of every figure and the arrangement lists of
+    /// <paramref name="arrangementCodes"/>, so a test can parse them in the dialect's own grammar
+    /// (SQL Server cannot run here).
+    /// </summary>
+    internal IEnumerable<string> Statements(IEnumerable<string> arrangementCodes)
+    {
+        var (model, weight, intensity) = DimensionKeys([.. arrangementCodes.Select(ArrangementCell.Parse).OfType<ArrangementCell>()], new DynamicParameters());
+        yield return GroupedSql([], null);
+        yield return GroupedSql(["l.municipality"], null);
+        yield return GroupedSql(["l.provider"], null);
+        yield return GroupedSql(CellKeys("l"), null);
+        yield return GroupedSql([model], "c.k0 IS NOT NULL");
+        yield return GroupedSql([model, weight], "c.k0 IS NOT NULL AND c.k1 IS NOT NULL");
+        yield return GroupedSql([model, intensity], "c.k0 IS NOT NULL AND c.k1 IS NOT NULL");
+        yield return NextAllocationSql;
+        yield return NewVersionSql;
+        yield return OutflowPerReasonSql;
+        yield return OutflowClientsSql;
+        yield return TrajectoriesSql;
+        yield return SelectCatalogue;
+        yield return SelectMunicipalityNames;
+        yield return SelectProviderNames;
     }
 
     private static DynamicParameters Parameters(SteeringSelection selection)
