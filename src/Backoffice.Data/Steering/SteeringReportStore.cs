@@ -91,8 +91,12 @@ public sealed class SteeringReportStore
         var total = (await Grouped(connection, [], null, parameters, cancellationToken)).Single().Figures;
 
         var cells = (await Grouped(connection, CellKeys("l"), null, parameters, cancellationToken))
-            .Select(g => CellKey.Of(g.Keys[0], g.Keys[1], g.Keys[2]) is var key ? new CellFigure(key, descriptions.GetValueOrDefault(key), g.Figures) : null)
-            .OrderBy(c => c!.Key, CellKey.Order)
+            .Select(g =>
+            {
+                var key = CellKey.Of(g.Keys[0], g.Keys[1], g.Keys[2]);
+                return new CellFigure(key, descriptions.GetValueOrDefault(key), g.Figures);
+            })
+            .OrderBy(c => c.Key, CellKey.Order)
             .ToList();
 
         var providers = (await Grouped(connection, ["l.provider"], null, parameters, cancellationToken))
@@ -105,7 +109,7 @@ public sealed class SteeringReportStore
         var (outflow, outflowClients) = await Outflow(connection, parameters, cancellationToken);
         var durations = await Durations(connection, selection, parameters, cancellationToken);
 
-        return new SteeringFigures(selection, municipalities, total, [.. cells.Select(c => c!)], providers, dimensions, movements, outflow, outflowClients, durations);
+        return new SteeringFigures(selection, municipalities, total, cells, providers, dimensions, movements, outflow, outflowClients, durations);
     }
 
     /// <summary>

@@ -147,10 +147,10 @@ internal static partial class ReportCommand
             $"Steering figures, delivery months {StoredDates.Month(s.FirstDay)} to {StoredDates.Month(s.LastDay)}, {scope}:",
             Invariant($"  {f.Total.Clients} clients, spend {Euro(f.Total.SpendCents)} ({f.Total.LedgerRows} ledger rows); ") +
                 string.Join("; ", f.Municipalities.Select(m => Invariant($"{m.Municipality}{Named(m.Name)} {m.Figures.Clients} / {Euro(m.Figures.SpendCents)}"))),
-            Invariant($"  {c.Ranked.Count} providers; ") + string.Join("; ", ProviderConcentration.TrackedShares.Select(p => c.Carrying(p) is { } r
+            Invariant($"  {c.Ranked.Count} {(c.Ranked.Count == 1 ? "provider" : "providers")}; ") + string.Join("; ", ProviderConcentration.TrackedShares.Select(p => c.Carrying(p) is { } r
                 ? Invariant($"{p} %: the {r.Rank} largest carry {Euro(r.CumulativeCents)} ({r.CumulativeShare * 100:0.00000} %)")
                 : Invariant($"{p} %: no number of providers carries it"))) +
-                Invariant($"; {c.Small.Count} providers with fewer than {ProviderConcentration.SmallProviderClients} clients, together {Euro(c.Small.Sum(r => r.Provider.Figures.SpendCents))}"),
+                Invariant($"; {c.Small.Count} {(c.Small.Count == 1 ? "provider" : "providers")} with fewer than {ProviderConcentration.SmallProviderClients} clients, together {Euro(c.Small.Sum(r => r.Provider.Figures.SpendCents))}"),
             Invariant($"  {f.Cells.Count} cells or products; movements at re-allocation: ") + string.Join(", ", Enum.GetValues<Core.Reference.CellMovement>().Select(d => Invariant($"{f.Movements.Where(m => m.Direction == d).Sum(m => m.Movements)} {d.ToString().ToLowerInvariant()}"))),
             Invariant($"  {f.Durations.Total.Trajectories} trajectories ({f.Durations.Total.Running} running at the period end), mean {f.Durations.Total.MeanMonths:0.00} months, median {f.Durations.Total.MedianMonths:0.00}"),
             Invariant($"  outflow: {f.OutflowClients} clients whose care ended; ") + (f.OutflowClients == 0
