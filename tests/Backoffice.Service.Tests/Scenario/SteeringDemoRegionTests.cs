@@ -67,6 +67,12 @@ public sealed class SteeringDemoRegionTests
         Assert.That(figures.Providers.Select(p => (p.Provider, p.Figures.SpendCents)), Is.EqualTo(perProvider));
         Assert.That(figures.Cells.Sum(c => c.Figures.SpendCents), Is.EqualTo(total), "every ledger row is in exactly one cell");
         Assert.That(figures.Concentration.Ranked[^1].CumulativeCents, Is.EqualTo(total));
+
+        // Clients recounted here from the rows: per municipality the BSNs whose net there is above 0.
+        var nets = (await connection.QueryAsync<(string Municipality, string Bsn, long Net)>(
+            "SELECT l.municipality, v.bsn, SUM(l.amount_cents) FROM payment_ledger l JOIN prestatie_verdict v ON v.id = l.prestatie_id WHERE l.delivery_month BETWEEN @from AND @to GROUP BY l.municipality, v.bsn", filter)).ToList();
+        var clients = nets.Where(n => n.Net > 0).GroupBy(n => n.Municipality).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+        Assert.That(figures.Municipalities.Where(m => m.Figures.Clients > 0).Select(m => (m.Municipality, m.Figures.Clients)), Is.EqualTo(clients));
     }
 
     [Test]
