@@ -106,6 +106,12 @@ internal abstract class SqlDialect
     /// <summary>A subquery of the strings in the JSON array held by <paramref name="parameter"/>.</summary>
     public abstract string JsonTexts(string parameter);
 
+    /// <summary>
+    /// The stored day (<c>yyyy-MM-dd</c> text) after the stored day in <paramref name="column"/>, as
+    /// the same text: the steering report finds the allocation that starts the day another ends.
+    /// </summary>
+    public abstract string NextDay(string column);
+
     /// <summary>The message row intake inserts, checked and clipped already.</summary>
     internal sealed record NewMessage(string Sha256, long Size, DateTime ReceivedAt, string Channel, string OriginalName);
 
@@ -179,6 +185,8 @@ internal abstract class SqlDialect
         public override string Unindexed(string column) => "+" + column;
 
         public override string JsonTexts(string parameter) => $"SELECT value AS n FROM json_each({parameter})";
+
+        public override string NextDay(string column) => $"date({column}, '+1 day')";
 
         // FULL waits (busy_timeout) for a writer and for readers of older snapshots, copies the
         // whole WAL into the database and syncs both; its first column says whether it could.
@@ -364,6 +372,9 @@ internal abstract class SqlDialect
         public override string Unindexed(string column) => column;
 
         public override string JsonTexts(string parameter) => $"SELECT CAST([value] AS varchar(36)) AS n FROM OPENJSON({parameter})";
+
+        // Style 23 is yyyy-mm-dd both ways, whatever the session's language or DATEFORMAT.
+        public override string NextDay(string column) => $"CONVERT(char(10), DATEADD(day, 1, CONVERT(date, {column}, 23)), 23)";
 
         public override async Task<Stream> OpenContentAsync(DbConnection connection, long id, CancellationToken cancellationToken)
         {

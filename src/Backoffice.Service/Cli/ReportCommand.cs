@@ -28,27 +28,31 @@ internal static partial class ReportCommand
         new("report", "Reports for auditors and staff, written as CSV or XLSX.")
         {
             Payments(stdout, stderr),
+            Steering(stdout, stderr),
         };
+
+    /// <summary>A required month option (<c>yyyy-MM</c>), parsed to the month's first day; anything else is a usage error naming it.</summary>
+    private static Option<DateOnly?> MonthOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "yyyy-MM",
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && text.Length == 7)
+            {
+                return first;
+            }
+
+            result.AddError($"{name} must be a month as yyyy-MM, not '{text}'.");
+            return null;
+        },
+    };
 
     private static Command Payments(TextWriter stdout, TextWriter stderr)
     {
-        var month = new Option<DateOnly?>("--month")
-        {
-            Description = "The batch month: the DeclaratiePeriode of the declarations it pays (yyyy-MM).",
-            HelpName = "yyyy-MM",
-            Required = true,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-                if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && text.Length == 7)
-                {
-                    return first;
-                }
-
-                result.AddError($"--month must be a month as yyyy-MM, not '{text}'.");
-                return null;
-            },
-        };
+        var month = MonthOption("--month", "The batch month: the DeclaratiePeriode of the declarations it pays (yyyy-MM).");
         var municipality = new Option<string?>("--municipality") { Description = "Only this municipality (its 4-digit CBS code).", HelpName = "CODE" };
         municipality.Validators.Add(result =>
         {

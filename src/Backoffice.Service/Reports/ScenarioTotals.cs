@@ -57,7 +57,7 @@ internal sealed class ScenarioTotals
 
     /// <summary>The model a row's cell belongs to: ARR, IWO, <c>product</c> (outside the model) or <c>out</c> (the voorliggend veld).</summary>
     public static string ModelOf(string cell) =>
-        cell == ScenarioModel.OutOfModel ? "out" : ArrangementCell.Parse(cell)?.Model ?? "product";
+        cell == ScenarioModel.OutOfModel ? "out" : ArrangementCell.Parse(cell)?.Model.Prefix ?? "product";
 
     private CellSum Sum(string municipality, string provider, string cell)
     {

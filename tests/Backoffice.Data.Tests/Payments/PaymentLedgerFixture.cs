@@ -4,8 +4,8 @@ using Dapper;
 
 namespace Backoffice.Data.Tests.Payments;
 
-/// <summary>One prestatie of a fixture declaration: signed cents (a debit positive, a credit negative) and whether it was approved.</summary>
-internal sealed record FixturePrestatie(string Categorie, string Code, string DeliveryMonth, long Cents, bool Approved = true);
+/// <summary>One prestatie of a fixture declaration: signed cents (a debit positive, a credit negative), whether it was approved, and its client (default <see cref="PaymentLedgerFixture.Bsn"/>).</summary>
+internal sealed record FixturePrestatie(string Categorie, string Code, string DeliveryMonth, long Cents, bool Approved = true, string? Bsn = null);
 
 /// <summary>
 /// A checked 323 as the declaration checks record it: the message, the declaration row, a
@@ -143,7 +143,7 @@ internal sealed class PaymentLedgerFixture(IDbConnectionFactory connections)
                 ordinal,
                 municipality = d.Municipality,
                 provider = d.Provider,
-                bsn = Bsn,
+                bsn = p.Bsn ?? Bsn,
                 referentie_nummer = string.Create(CultureInfo.InvariantCulture, $"REF-{number}-{ordinal}"),
                 product_categorie = p.Categorie,
                 product_code = p.Code,
