@@ -1,19 +1,7 @@
-using System.Globalization;
-using System.Reflection;
 using Backoffice.Data.Payments;
-using Backoffice.Service.Intake;
-using CsvHelper;
-using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 
 namespace Backoffice.Service.Reports;
-
-/// <summary>The file formats of <c>backoffice report payments</c>.</summary>
-internal enum ReportFormat
-{
-    Csv,
-    Xlsx,
-}
 
 /// <summary>
 /// Writes the payment report of a batch (README, "Payment report"): the lines and the provider
@@ -32,18 +20,11 @@ internal static class PaymentReportFiles
     /// <summary>The value of the <c>row</c> column of the providers table's last row, the batch's totals.</summary>
     public const string TotalRow = "total";
 
-    private const string EuroFormat = "0.00";
-    private const string ExcelEuroFormat = "#,##0.00";
-    private const string ExcelMonthFormat = "yyyy-mm";
+    private const string ExcelEuroFormat = ReportFiles.ExcelEuroFormat;
+    private const string ExcelMonthFormat = ReportFiles.ExcelMonthFormat;
 
     /// <summary>Where the CSV provider totals go beside <paramref name="path"/>: <c>payments.csv</c> gives <c>payments.providers.csv</c>.</summary>
-    public static string ProvidersCsvPath(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var extension = Path.GetExtension(path);
-        var stem = path[..^extension.Length];
-        return stem + ".providers" + (extension.Length == 0 ? ".csv" : extension);
-    }
+    public static string ProvidersCsvPath(string path) => ReportFiles.Beside(path, "providers");
 
     /// <summary>Writes the report and returns the files written, in the order they were put in place.</summary>
     public static IReadOnlyList<string> Write(PaymentBatch batch, ReportFormat format, string path)
@@ -53,13 +34,13 @@ internal static class PaymentReportFiles
         var providers = Providers(batch);
         if (format == ReportFormat.Xlsx)
         {
-            SetAside.WriteAtomically(path, Xlsx(lines, providers));
+            ReportFiles.WriteXlsx(path, [(LinesSheet, lines), (ProvidersSheet, providers)]);
             return [path];
         }
 
         var providersPath = ProvidersCsvPath(path);
-        SetAside.WriteAtomically(providersPath, Csv(providers));
-        SetAside.WriteAtomically(path, Csv(lines));
+        ReportFiles.WriteCsv(providersPath, providers);
+        ReportFiles.WriteCsv(path, lines);
         return [providersPath, path];
     }
 
@@ -93,11 +74,7 @@ internal static class PaymentReportFiles
         return rows;
     }
 
-    /// <summary>Cents as euros, exactly (a decimal keeps every cent).</summary>
-    public static decimal Euros(long cents) => cents / 100m;
-
-    /// <summary>Cents as the report's euro text: invariant, two decimals, '.' as the separator, no grouping.</summary>
-    public static string EuroText(long cents) => Euros(cents).ToString(EuroFormat, CultureInfo.InvariantCulture);
+    private static decimal Euros(long cents) => ReportFiles.Euros(cents);
 
     private static ProviderRow Provider(string row, PaymentBatch batch, string municipality, string? municipalityName, string provider, string? providerName, int declarations, int prestaties, long toegekend, long ledger, bool reconciles) => new()
     {
@@ -118,65 +95,7 @@ internal static class PaymentReportFiles
         Reconciles = reconciles ? "yes" : "no",
     };
 
-    private static DateTime Month(DateOnly month) => month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-
-    /// <summary>
-    /// A table as CSV (README, "Payment report"): the columns and their order are the XLSX sheet's
-    /// (the properties and their <see cref="ExcelColumnNameAttribute"/>), a header row, comma,
-    /// invariant culture; months as yyyy-MM, euros with two decimals and '.', counts and cents as integers.
-    /// </summary>
-    private static byte[] Csv<T>(IEnumerable<T> rows)
-    {
-        var columns = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
-        var options = CsvWriterOptions.Default with
-        {
-            Separator = ',',
-            NewLine = "\n",
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
-        using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, options, true))
-        {
-            csv.WriteHeader([.. columns.Select(c => c.GetCustomAttribute<ExcelColumnNameAttribute>()!.ExcelColumnName)]);
-            foreach (var row in rows)
-            {
-                foreach (var column in columns)
-                {
-                    csv.WriteField(CsvText(column.GetValue(row)));
-                }
-
-                csv.EndRecord();
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static string CsvText(object? value) => value switch
-    {
-        DateTime month => month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        decimal euros => euros.ToString(EuroFormat, CultureInfo.InvariantCulture),
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        string text => Inert(text),
-        _ => string.Empty,
-    };
-
-    // A name starting with = + - @ (or a tab or CR) would be a formula in a spreadsheet that opens
-    // the file; a leading apostrophe keeps it text. Only text is escaped: a negative amount stays a number.
-    private static string Inert(string text) =>
-        text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
-
-    private static byte[] Xlsx(List<LineRow> lines, List<ProviderRow> providers)
-    {
-        var sheets = new Dictionary<string, object>
-        {
-            [LinesSheet] = lines,
-            [ProvidersSheet] = providers,
-        };
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(sheets, excelType: ExcelType.XLSX);
-        return buffer.ToArray();
-    }
+    private static DateTime Month(DateOnly month) => ReportFiles.Date(month);
 
     /// <summary>One line of the report; the attributes name its CSV and XLSX columns alike.</summary>
     internal sealed class LineRow
