@@ -114,6 +114,16 @@ public sealed record ReconciliationLine
 
     public long PaidCents { get; init; }
 
+    /// <summary>How many 323s carried prestaties of this allocation and month (per Eenheid declared, summed).</summary>
+    public int Declarations { get; init; }
+
+    /// <summary>The latest of those 323s (highest message id): the message, its BerichtIdentificatie and DeclaratieNummer.</summary>
+    public long? LastDeclarationMessageId { get; init; }
+
+    public string? LastBerichtIdentificatie { get; init; }
+
+    public string? LastDeclaratieNummer { get; init; }
+
     /// <summary>Approved minus credited volume: what stands as delivered for the month.</summary>
     public decimal NetVolume => ApprovedVolume - CreditedVolume;
 

@@ -95,7 +95,8 @@ public sealed class ReconciliationStore
                        SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN 1 ELSE 0 END) AS credited_lines,
                        SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN p.geleverd_volume ELSE 0 END) AS credited_volume,
                        SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN p.bedrag_cents ELSE 0 END) AS credited_cents,
-                       SUM(COALESCE(l.amount_cents, 0)) AS paid_cents
+                       SUM(COALESCE(l.amount_cents, 0)) AS paid_cents,
+                       COUNT(DISTINCT p.message_id) AS declarations, MAX(p.message_id) AS last_message_id
                 FROM prestatie_verdict p
                 LEFT JOIN payment_ledger l ON l.prestatie_id = p.id
                 WHERE p.periode_begin >= @first_day AND p.periode_begin <= @last_day
@@ -121,7 +122,8 @@ public sealed class ReconciliationStore
                    ip.eenheid AS arrangement_eenheid, ip.frequentie AS arrangement_frequentie, ip.financing AS arrangement_financing,
                    d.line_eenheid, d.line_categorie, d.line_code, d.declared_lines, d.declared_volume, d.declared_cents,
                    d.declared_credit_lines, d.declared_credit_cents, d.approved_lines, d.approved_volume, d.approved_cents,
-                   d.rejected_lines, d.rejected_cents, d.credited_lines, d.credited_volume, d.credited_cents, d.paid_cents
+                   d.rejected_lines, d.rejected_cents, d.credited_lines, d.credited_volume, d.credited_cents, d.paid_cents,
+                   d.declarations, d.last_message_id, dm.identificatie AS last_identificatie, dd.declaratie_nummer AS last_declaratie_nummer
             FROM keyed k
             LEFT JOIN allocation a ON a.municipality = k.municipality AND a.toewijzing_nummer = k.toewijzing_nummer AND a.provider = k.provider
             LEFT JOIN message am ON am.id = a.message_id
@@ -130,6 +132,8 @@ public sealed class ReconciliationStore
             LEFT JOIN product_version ip ON ip.arrangement_code = i.arrangement_code AND ip.is_current = 1
             LEFT JOIN declared d ON d.municipality = k.municipality AND d.provider = k.provider
                                 AND d.toewijzing_nummer = k.toewijzing_nummer AND d.month = k.month
+            LEFT JOIN message dm ON dm.id = d.last_message_id
+            LEFT JOIN declaration dd ON dd.message_id = d.last_message_id
             ORDER BY k.municipality, k.provider, k.toewijzing_nummer, k.month, d.line_eenheid;
             """;
 
@@ -499,6 +503,7 @@ public sealed class ReconciliationStore
         decimal Volume(Func<LineRow, long?> of) => rows.Sum(r => of(r) is { } v && r.line_eenheid is { } e && unit is not null && VolumeLimits.UnitFactor(unit, e.Trim()) is { } factor ? (decimal)v / factor : 0m);
         int Count(Func<LineRow, long?> of) => checked((int)rows.Sum(r => of(r) ?? 0));
         long Cents(Func<LineRow, long?> of) => rows.Sum(r => of(r) ?? 0);
+        var latest = rows.Where(r => r.last_message_id is not null).MaxBy(r => r.last_message_id);
 
         return new ReconciliationLine
         {
@@ -540,6 +545,10 @@ public sealed class ReconciliationStore
             CreditedVolume = Volume(r => r.credited_volume),
             CreditedCents = Cents(r => r.credited_cents),
             PaidCents = Cents(r => r.paid_cents),
+            Declarations = Count(r => r.declarations),
+            LastDeclarationMessageId = latest?.last_message_id,
+            LastBerichtIdentificatie = latest?.last_identificatie,
+            LastDeclaratieNummer = latest?.last_declaratie_nummer,
         };
     }
 
@@ -704,6 +713,14 @@ public sealed class ReconciliationStore
         public long? credited_cents { get; set; }
 
         public long? paid_cents { get; set; }
+
+        public long? declarations { get; set; }
+
+        public long? last_message_id { get; set; }
+
+        public string? last_identificatie { get; set; }
+
+        public string? last_declaratie_nummer { get; set; }
 
         public bool SameKey(LineRow other) =>
             municipality == other.municipality && provider == other.provider && toewijzing_nummer == other.toewijzing_nummer && month == other.month;

@@ -230,6 +230,18 @@ internal static class ReconciliationReportFiles
         [ExcelColumnName("paid_cents")]
         public long PaidCents { get; init; }
 
+        [ExcelColumnName("declarations")]
+        public int Declarations { get; init; }
+
+        [ExcelColumnName("last_declaration_message_id")]
+        public long? LastDeclarationMessageId { get; init; }
+
+        [ExcelColumnName("last_declaration_bericht_identificatie")]
+        public string LastBerichtIdentificatie { get; init; } = string.Empty;
+
+        [ExcelColumnName("last_declaratie_nummer")]
+        public string LastDeclaratieNummer { get; init; } = string.Empty;
+
         [ExcelColumnName("net_volume"), ExcelFormat(ExcelVolumeFormat)]
         public decimal? NetVolume { get; init; }
 
@@ -300,6 +312,10 @@ internal static class ReconciliationReportFiles
             CreditedVolume = l.CreditedVolume,
             CreditedCents = l.CreditedCents,
             PaidCents = l.PaidCents,
+            Declarations = l.Declarations,
+            LastDeclarationMessageId = l.LastDeclarationMessageId,
+            LastBerichtIdentificatie = l.LastBerichtIdentificatie ?? string.Empty,
+            LastDeclaratieNummer = l.LastDeclaratieNummer ?? string.Empty,
             NetVolume = l.NetVolume,
             BenuttingPercent = l.BenuttingPercent,
             Onderbenutting = l.Onderbenutting,
