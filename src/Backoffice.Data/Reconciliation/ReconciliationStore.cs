@@ -76,66 +76,7 @@ public sealed class ReconciliationStore
     public IEnumerable<ReconciliationLine> Lines(ReconciliationScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var sql = $"""
-            WITH months AS ({dialect.JsonTexts("@months")}),
-            {CurrentAllocations},
-            declared AS (
-                SELECT p.municipality, p.provider, p.toewijzing_nummer, SUBSTRING(p.periode_begin, 1, 7) AS month, p.eenheid AS line_eenheid,
-                       MIN(p.product_categorie) AS line_categorie, MIN(p.product_code) AS line_code,
-                       SUM(CASE WHEN p.debet_credit = 'D' THEN 1 ELSE 0 END) AS declared_lines,
-                       SUM(CASE WHEN p.debet_credit = 'D' THEN p.geleverd_volume ELSE 0 END) AS declared_volume,
-                       SUM(CASE WHEN p.debet_credit = 'D' THEN p.bedrag_cents ELSE 0 END) AS declared_cents,
-                       SUM(CASE WHEN p.debet_credit = 'C' THEN 1 ELSE 0 END) AS declared_credit_lines,
-                       SUM(CASE WHEN p.debet_credit = 'C' THEN p.bedrag_cents ELSE 0 END) AS declared_credit_cents,
-                       SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'D' THEN 1 ELSE 0 END) AS approved_lines,
-                       SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'D' THEN p.geleverd_volume ELSE 0 END) AS approved_volume,
-                       SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'D' THEN p.bedrag_cents ELSE 0 END) AS approved_cents,
-                       SUM(CASE WHEN p.approved = 0 THEN 1 ELSE 0 END) AS rejected_lines,
-                       SUM(CASE WHEN p.approved = 0 THEN p.bedrag_cents ELSE 0 END) AS rejected_cents,
-                       SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN 1 ELSE 0 END) AS credited_lines,
-                       SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN p.geleverd_volume ELSE 0 END) AS credited_volume,
-                       SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN p.bedrag_cents ELSE 0 END) AS credited_cents,
-                       SUM(COALESCE(l.amount_cents, 0)) AS paid_cents,
-                       COUNT(DISTINCT p.message_id) AS declarations, MAX(p.message_id) AS last_message_id
-                FROM prestatie_verdict p
-                LEFT JOIN payment_ledger l ON l.prestatie_id = p.id
-                WHERE p.periode_begin >= @first_day AND p.periode_begin <= @last_day
-                  AND {Filters}
-                GROUP BY p.municipality, p.provider, p.toewijzing_nummer, SUBSTRING(p.periode_begin, 1, 7), p.eenheid
-            ),
-            keyed AS (
-                SELECT a.municipality, a.provider, a.toewijzing_nummer, m.n AS month
-                FROM months m CROSS JOIN allocation a
-                WHERE a.deleted = 0
-                  AND SUBSTRING(a.ingangsdatum, 1, 7) <= m.n
-                  AND (a.einddatum IS NULL OR SUBSTRING(a.einddatum, 1, 7) >= m.n)
-                UNION
-                SELECT municipality, provider, toewijzing_nummer, month FROM declared
-            )
-            SELECT k.municipality, k.provider, k.toewijzing_nummer, k.month,
-                   a.message_id AS allocation_message_id, am.identificatie AS allocation_identificatie, a.backing,
-                   a.ingangsdatum, a.einddatum, a.reden_wijziging, a.deleted, a.product_categorie, a.product_code,
-                   a.volume, a.eenheid, a.frequentie, a.budget, cp.financing,
-                   a.indication_number, i.version AS indication_version, i.status AS indication_status,
-                   i.begindatum AS indication_begindatum, i.einddatum AS indication_einddatum,
-                   i.product_categorie AS indication_categorie, i.product_code AS indication_code, i.arrangement_code,
-                   ip.eenheid AS arrangement_eenheid, ip.frequentie AS arrangement_frequentie, ip.financing AS arrangement_financing,
-                   d.line_eenheid, d.line_categorie, d.line_code, d.declared_lines, d.declared_volume, d.declared_cents,
-                   d.declared_credit_lines, d.declared_credit_cents, d.approved_lines, d.approved_volume, d.approved_cents,
-                   d.rejected_lines, d.rejected_cents, d.credited_lines, d.credited_volume, d.credited_cents, d.paid_cents,
-                   d.declarations, d.last_message_id, dm.identificatie AS last_identificatie, dd.declaratie_nummer AS last_declaratie_nummer
-            FROM keyed k
-            LEFT JOIN allocation a ON a.municipality = k.municipality AND a.toewijzing_nummer = k.toewijzing_nummer AND a.provider = k.provider
-            LEFT JOIN message am ON am.id = a.message_id
-            LEFT JOIN product_version cp ON cp.product_categorie = a.product_categorie AND cp.product_code = a.product_code AND cp.is_current = 1
-            LEFT JOIN indication_version i ON i.indication_number = a.indication_number AND i.is_current = 1
-            LEFT JOIN product_version ip ON ip.arrangement_code = i.arrangement_code AND ip.is_current = 1
-            LEFT JOIN declared d ON d.municipality = k.municipality AND d.provider = k.provider
-                                AND d.toewijzing_nummer = k.toewijzing_nummer AND d.month = k.month
-            LEFT JOIN message dm ON dm.id = d.last_message_id
-            LEFT JOIN declaration dd ON dd.message_id = d.last_message_id
-            ORDER BY k.municipality, k.provider, k.toewijzing_nummer, k.month, d.line_eenheid;
-            """;
+        var sql = LinesSql(dialect);
 
         LineRow? pending = null;
         var rows = new List<LineRow>();
@@ -161,18 +102,7 @@ public sealed class ReconciliationStore
     public IEnumerable<ReconciliationRejection> Rejections(ReconciliationScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var sql = $"""
-            SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
-                   p.referentie_nummer, p.debet_credit, p.product_categorie, p.product_code, p.periode_begin,
-                   p.geleverd_volume, p.eenheid, p.bedrag_cents, p.retourcodes
-            FROM prestatie_verdict p
-            JOIN declaration d ON d.message_id = p.message_id
-            JOIN message m ON m.id = p.message_id
-            WHERE p.approved = 0
-              AND p.periode_begin >= @first_day AND p.periode_begin <= @last_day
-              AND {Filters}
-            ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
-            """;
+        var sql = RejectionsSql(dialect);
         foreach (var r in Query<PrestatieRow>(sql, scope))
         {
             foreach (var code in r.retourcodes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -233,13 +163,7 @@ public sealed class ReconciliationStore
     public async Task<LedgerTotal> LedgerTotalAsync(ReconciliationScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        const string sql = """
-            SELECT COUNT(*) AS row_count, COALESCE(SUM(p.amount_cents), 0) AS cents
-            FROM payment_ledger p
-            WHERE p.delivery_month >= @first_month AND p.delivery_month <= @last_month
-              AND (@municipality IS NULL OR p.municipality = @municipality)
-              AND (@provider IS NULL OR p.provider = @provider);
-            """;
+        var sql = LedgerTotalSql;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var (rows, cents) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(sql, Parameters(scope), cancellationToken: cancellationToken));
         return new LedgerTotal(rows, cents);
@@ -250,29 +174,7 @@ public sealed class ReconciliationStore
     // stood when the declaration was judged (the latest recorded before the verdict).
     private IEnumerable<ReconciliationExceptionRow> PaidWithoutIndication(ReconciliationScope scope)
     {
-        var sql = $"""
-            SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
-                   p.referentie_nummer, p.periode_begin, l.amount_cents, av.backing,
-                   (SELECT i.status FROM indication_version i WHERE i.indication_number = p.indication_number AND i.is_current = 1) AS status
-            FROM payment_ledger l
-            JOIN prestatie_verdict p ON p.id = l.prestatie_id
-            JOIN declaration d ON d.message_id = p.message_id
-            JOIN message m ON m.id = p.message_id
-            LEFT JOIN allocation_version av ON av.id = p.allocation_version_id
-            WHERE l.delivery_month >= @first_month AND l.delivery_month <= @last_month
-              AND {Filters}
-              AND NOT EXISTS (
-                  SELECT 1 FROM indication_version i
-                  WHERE i.indication_number = p.indication_number
-                    AND i.municipality = p.municipality
-                    AND i.status = 'active'
-                    AND i.begindatum <= p.periode_begin
-                    AND (i.einddatum IS NULL OR i.einddatum >= p.periode_eind)
-                    AND (i.is_current = 1
-                         OR i.version = (SELECT MAX(t.version) FROM indication_version t
-                                         WHERE t.indication_number = p.indication_number AND t.recorded_at <= d.recorded_at)))
-            ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
-            """;
+        var sql = PaidWithoutIndicationSql(dialect);
         foreach (var r in Query<PrestatieRow>(sql, scope))
         {
             var why = r.indication_number is null
@@ -287,20 +189,7 @@ public sealed class ReconciliationStore
     // superseded, saying whether that status was recorded before the declaration was judged.
     private IEnumerable<ReconciliationExceptionRow> DeclaredOnEndedIndication(ReconciliationScope scope)
     {
-        var sql = $"""
-            SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
-                   p.referentie_nummer, p.periode_begin, p.approved, p.debet_credit, p.bedrag_cents,
-                   i.status, i.version AS indication_version,
-                   CASE WHEN i.recorded_at <= d.recorded_at THEN 1 ELSE 0 END AS known_at_verdict
-            FROM prestatie_verdict p
-            JOIN declaration d ON d.message_id = p.message_id
-            JOIN message m ON m.id = p.message_id
-            JOIN indication_version i ON i.indication_number = p.indication_number AND i.is_current = 1
-            WHERE i.status <> 'active'
-              AND p.periode_begin >= @first_day AND p.periode_begin <= @last_day
-              AND {Filters}
-            ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
-            """;
+        var sql = DeclaredOnEndedIndicationSql(dialect);
         foreach (var r in Query<PrestatieRow>(sql, scope))
         {
             var signed = r.approved ? (r.debet_credit.Trim() == "C" ? -r.bedrag_cents : r.bedrag_cents) : (long?)null;
@@ -318,22 +207,7 @@ public sealed class ReconciliationStore
     // in some month than the allocation allocates (both by VolumeLimits.MaximumPerLine).
     private IEnumerable<ReconciliationExceptionRow> AllocationsNotBacked(ReconciliationScope scope)
     {
-        var sql = $"""
-            WITH {CurrentAllocations}
-            SELECT a.message_id, m.identificatie, a.municipality, a.provider, a.toewijzing_nummer, a.indication_number, a.backing,
-                   a.product_categorie, a.product_code, a.ingangsdatum, a.einddatum, a.reden_wijziging, a.volume, a.eenheid, a.frequentie,
-                   a.budget, cp.financing, i.begindatum AS indication_begindatum, i.einddatum AS indication_einddatum,
-                   ip.eenheid AS arrangement_eenheid, ip.frequentie AS arrangement_frequentie, ip.financing AS arrangement_financing
-            FROM allocation a
-            JOIN message m ON m.id = a.message_id
-            LEFT JOIN product_version cp ON cp.product_categorie = a.product_categorie AND cp.product_code = a.product_code AND cp.is_current = 1
-            LEFT JOIN indication_version i ON i.indication_number = a.indication_number AND i.is_current = 1
-            LEFT JOIN product_version ip ON ip.arrangement_code = i.arrangement_code AND ip.is_current = 1
-            WHERE a.deleted = 0
-              AND a.ingangsdatum <= @last_day AND (a.einddatum IS NULL OR a.einddatum >= @first_day)
-              AND (a.backing <> 'backed' OR ip.id IS NOT NULL)
-            ORDER BY a.municipality, a.provider, a.toewijzing_nummer;
-            """;
+        var sql = AllocationsNotBackedSql(dialect);
         foreach (var r in Query<AllocationRow>(sql, scope))
         {
             var exception = new ReconciliationExceptionRow
@@ -401,20 +275,7 @@ public sealed class ReconciliationStore
     // changed outside the service.
     private IEnumerable<ReconciliationExceptionRow> CreditsWithoutDebit(ReconciliationScope scope)
     {
-        var sql = $"""
-            SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
-                   p.referentie_nummer, p.vorig_referentie_nummer, p.periode_begin, p.bedrag_cents, p.credits_prestatie_id,
-                   t.approved AS debit_approved, t.debet_credit AS debit_debet_credit
-            FROM prestatie_verdict p
-            JOIN declaration d ON d.message_id = p.message_id
-            JOIN message m ON m.id = p.message_id
-            LEFT JOIN prestatie_verdict t ON t.id = p.credits_prestatie_id
-            WHERE p.approved = 1 AND p.debet_credit = 'C'
-              AND (p.credits_prestatie_id IS NULL OR t.approved = 0 OR t.debet_credit <> 'D')
-              AND p.periode_begin >= @first_day AND p.periode_begin <= @last_day
-              AND {Filters}
-            ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
-            """;
+        var sql = CreditsWithoutDebitSql(dialect);
         foreach (var r in Query<PrestatieRow>(sql, scope))
         {
             var why = r.credits_prestatie_id is null
@@ -428,22 +289,7 @@ public sealed class ReconciliationStore
     // UTC day it was written to the outbox after the due day), or is still not written past it.
     private IEnumerable<ReconciliationExceptionRow> Answers(ReconciliationScope scope)
     {
-        var written = dialect.DayOf("a.written_at");
-        var sql = $"""
-            SELECT m.id AS message_id, m.message_type, m.identificatie, m.sender, m.receiver, m.answer_due_on,
-                   a.answer_type, a.identificatie AS answer_identificatie, a.dagtekening AS answer_dagtekening,
-                   {written} AS written_on
-            FROM message m
-            LEFT JOIN message_answer a ON a.message_id = m.id
-            WHERE m.answer_due_on IS NOT NULL
-              AND m.answer_due_on >= @first_day AND m.answer_due_on <= @last_day
-              AND (@municipality IS NULL OR m.receiver = @municipality)
-              AND (@provider IS NULL OR m.sender = @provider)
-              AND (((a.message_id IS NULL OR a.written_at IS NULL) AND m.answer_due_on < @as_of)
-                   OR a.dagtekening > m.answer_due_on
-                   OR {written} > m.answer_due_on)
-            ORDER BY m.answer_due_on, m.id;
-            """;
+        var sql = AnswersSql(dialect);
         foreach (var r in Query<AnswerRow>(sql, scope))
         {
             var due = ParseDay(r.answer_due_on.Trim());
@@ -465,6 +311,193 @@ public sealed class ReconciliationStore
                     : $"The answer ({r.answer_type} {r.answer_identificatie}, Dagtekening {(dated is { } d ? Day(d) : "?")}) was written on {Day(answered!.Value)}, after its due day {Day(due)}.",
             };
         }
+    }
+
+    /// <summary>The ledger's own total over the scope (<see cref="LedgerTotalAsync"/>).</summary>
+    internal const string LedgerTotalSql = """
+            SELECT COUNT(*) AS row_count, COALESCE(SUM(p.amount_cents), 0) AS cents
+            FROM payment_ledger p
+            WHERE p.delivery_month >= @first_month AND p.delivery_month <= @last_month
+              AND (@municipality IS NULL OR p.municipality = @municipality)
+              AND (@provider IS NULL OR p.provider = @provider);
+            """;
+
+    /// <summary>Every statement of the report in <paramref name="dialect"/>, named, so a test can parse the SQL Server ones (ScriptDom).</summary>
+    internal static IEnumerable<(string Name, string Sql)> Statements(SqlDialect dialect) =>
+    [
+        ("Lines", LinesSql(dialect)),
+        ("Rejections", RejectionsSql(dialect)),
+        ("PaidWithoutIndication", PaidWithoutIndicationSql(dialect)),
+        ("DeclaredOnEndedIndication", DeclaredOnEndedIndicationSql(dialect)),
+        ("AllocationsNotBacked", AllocationsNotBackedSql(dialect)),
+        ("CreditsWithoutDebit", CreditsWithoutDebitSql(dialect)),
+        ("Answers", AnswersSql(dialect)),
+        ("LedgerTotal", LedgerTotalSql),
+    ];
+
+    internal static string LinesSql(SqlDialect dialect) => $"""
+        WITH months AS ({dialect.JsonTexts("@months")}),
+        {CurrentAllocations},
+        declared AS (
+            SELECT p.municipality, p.provider, p.toewijzing_nummer, SUBSTRING(p.periode_begin, 1, 7) AS month, p.eenheid AS line_eenheid,
+                   MIN(p.product_categorie) AS line_categorie, MIN(p.product_code) AS line_code,
+                   SUM(CASE WHEN p.debet_credit = 'D' THEN 1 ELSE 0 END) AS declared_lines,
+                   SUM(CASE WHEN p.debet_credit = 'D' THEN p.geleverd_volume ELSE 0 END) AS declared_volume,
+                   SUM(CASE WHEN p.debet_credit = 'D' THEN p.bedrag_cents ELSE 0 END) AS declared_cents,
+                   SUM(CASE WHEN p.debet_credit = 'C' THEN 1 ELSE 0 END) AS declared_credit_lines,
+                   SUM(CASE WHEN p.debet_credit = 'C' THEN p.bedrag_cents ELSE 0 END) AS declared_credit_cents,
+                   SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'D' THEN 1 ELSE 0 END) AS approved_lines,
+                   SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'D' THEN p.geleverd_volume ELSE 0 END) AS approved_volume,
+                   SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'D' THEN p.bedrag_cents ELSE 0 END) AS approved_cents,
+                   SUM(CASE WHEN p.approved = 0 THEN 1 ELSE 0 END) AS rejected_lines,
+                   SUM(CASE WHEN p.approved = 0 THEN p.bedrag_cents ELSE 0 END) AS rejected_cents,
+                   SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN 1 ELSE 0 END) AS credited_lines,
+                   SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN p.geleverd_volume ELSE 0 END) AS credited_volume,
+                   SUM(CASE WHEN p.approved = 1 AND p.debet_credit = 'C' THEN p.bedrag_cents ELSE 0 END) AS credited_cents,
+                   SUM(COALESCE(l.amount_cents, 0)) AS paid_cents,
+                   COUNT(DISTINCT p.message_id) AS declarations, MAX(p.message_id) AS last_message_id
+            FROM prestatie_verdict p
+            LEFT JOIN payment_ledger l ON l.prestatie_id = p.id
+            WHERE p.periode_begin >= @first_day AND p.periode_begin <= @last_day
+              AND {Filters}
+            GROUP BY p.municipality, p.provider, p.toewijzing_nummer, SUBSTRING(p.periode_begin, 1, 7), p.eenheid
+        ),
+        keyed AS (
+            SELECT a.municipality, a.provider, a.toewijzing_nummer, m.n AS month
+            FROM months m CROSS JOIN allocation a
+            WHERE a.deleted = 0
+              AND SUBSTRING(a.ingangsdatum, 1, 7) <= m.n
+              AND (a.einddatum IS NULL OR SUBSTRING(a.einddatum, 1, 7) >= m.n)
+            UNION
+            SELECT municipality, provider, toewijzing_nummer, month FROM declared
+        )
+        SELECT k.municipality, k.provider, k.toewijzing_nummer, k.month,
+               a.message_id AS allocation_message_id, am.identificatie AS allocation_identificatie, a.backing,
+               a.ingangsdatum, a.einddatum, a.reden_wijziging, a.deleted, a.product_categorie, a.product_code,
+               a.volume, a.eenheid, a.frequentie, a.budget, cp.financing,
+               a.indication_number, i.version AS indication_version, i.status AS indication_status,
+               i.begindatum AS indication_begindatum, i.einddatum AS indication_einddatum,
+               i.product_categorie AS indication_categorie, i.product_code AS indication_code, i.arrangement_code,
+               ip.eenheid AS arrangement_eenheid, ip.frequentie AS arrangement_frequentie, ip.financing AS arrangement_financing,
+               d.line_eenheid, d.line_categorie, d.line_code, d.declared_lines, d.declared_volume, d.declared_cents,
+               d.declared_credit_lines, d.declared_credit_cents, d.approved_lines, d.approved_volume, d.approved_cents,
+               d.rejected_lines, d.rejected_cents, d.credited_lines, d.credited_volume, d.credited_cents, d.paid_cents,
+               d.declarations, d.last_message_id, dm.identificatie AS last_identificatie, dd.declaratie_nummer AS last_declaratie_nummer
+        FROM keyed k
+        LEFT JOIN allocation a ON a.municipality = k.municipality AND a.toewijzing_nummer = k.toewijzing_nummer AND a.provider = k.provider
+        LEFT JOIN message am ON am.id = a.message_id
+        LEFT JOIN product_version cp ON cp.product_categorie = a.product_categorie AND cp.product_code = a.product_code AND cp.is_current = 1
+        LEFT JOIN indication_version i ON i.indication_number = a.indication_number AND i.is_current = 1
+        LEFT JOIN product_version ip ON ip.arrangement_code = i.arrangement_code AND ip.is_current = 1
+        LEFT JOIN declared d ON d.municipality = k.municipality AND d.provider = k.provider
+                            AND d.toewijzing_nummer = k.toewijzing_nummer AND d.month = k.month
+        LEFT JOIN message dm ON dm.id = d.last_message_id
+        LEFT JOIN declaration dd ON dd.message_id = d.last_message_id
+        ORDER BY k.municipality, k.provider, k.toewijzing_nummer, k.month, d.line_eenheid;
+        """;
+
+    internal static string RejectionsSql(SqlDialect dialect) => $"""
+        SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
+               p.referentie_nummer, p.debet_credit, p.product_categorie, p.product_code, p.periode_begin,
+               p.geleverd_volume, p.eenheid, p.bedrag_cents, p.retourcodes
+        FROM prestatie_verdict p
+        JOIN declaration d ON d.message_id = p.message_id
+        JOIN message m ON m.id = p.message_id
+        WHERE p.approved = 0
+          AND p.periode_begin >= @first_day AND p.periode_begin <= @last_day
+          AND {Filters}
+        ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
+        """;
+
+    internal static string PaidWithoutIndicationSql(SqlDialect dialect) => $"""
+        SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
+               p.referentie_nummer, p.periode_begin, l.amount_cents, av.backing,
+               (SELECT i.status FROM indication_version i WHERE i.indication_number = p.indication_number AND i.is_current = 1) AS status
+        FROM payment_ledger l
+        JOIN prestatie_verdict p ON p.id = l.prestatie_id
+        JOIN declaration d ON d.message_id = p.message_id
+        JOIN message m ON m.id = p.message_id
+        LEFT JOIN allocation_version av ON av.id = p.allocation_version_id
+        WHERE l.delivery_month >= @first_month AND l.delivery_month <= @last_month
+          AND {Filters}
+          AND NOT EXISTS (
+              SELECT 1 FROM indication_version i
+              WHERE i.indication_number = p.indication_number
+                AND i.municipality = p.municipality
+                AND i.status = 'active'
+                AND i.begindatum <= p.periode_begin
+                AND (i.einddatum IS NULL OR i.einddatum >= p.periode_eind)
+                AND (i.is_current = 1
+                     OR i.version = (SELECT MAX(t.version) FROM indication_version t
+                                     WHERE t.indication_number = p.indication_number AND t.recorded_at <= d.recorded_at)))
+        ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
+        """;
+
+    internal static string DeclaredOnEndedIndicationSql(SqlDialect dialect) => $"""
+        SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
+               p.referentie_nummer, p.periode_begin, p.approved, p.debet_credit, p.bedrag_cents,
+               i.status, i.version AS indication_version,
+               CASE WHEN i.recorded_at <= d.recorded_at THEN 1 ELSE 0 END AS known_at_verdict
+        FROM prestatie_verdict p
+        JOIN declaration d ON d.message_id = p.message_id
+        JOIN message m ON m.id = p.message_id
+        JOIN indication_version i ON i.indication_number = p.indication_number AND i.is_current = 1
+        WHERE i.status <> 'active'
+          AND p.periode_begin >= @first_day AND p.periode_begin <= @last_day
+          AND {Filters}
+        ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
+        """;
+
+    internal static string AllocationsNotBackedSql(SqlDialect dialect) => $"""
+        WITH {CurrentAllocations}
+        SELECT a.message_id, m.identificatie, a.municipality, a.provider, a.toewijzing_nummer, a.indication_number, a.backing,
+               a.product_categorie, a.product_code, a.ingangsdatum, a.einddatum, a.reden_wijziging, a.volume, a.eenheid, a.frequentie,
+               a.budget, cp.financing, i.begindatum AS indication_begindatum, i.einddatum AS indication_einddatum,
+               ip.eenheid AS arrangement_eenheid, ip.frequentie AS arrangement_frequentie, ip.financing AS arrangement_financing
+        FROM allocation a
+        JOIN message m ON m.id = a.message_id
+        LEFT JOIN product_version cp ON cp.product_categorie = a.product_categorie AND cp.product_code = a.product_code AND cp.is_current = 1
+        LEFT JOIN indication_version i ON i.indication_number = a.indication_number AND i.is_current = 1
+        LEFT JOIN product_version ip ON ip.arrangement_code = i.arrangement_code AND ip.is_current = 1
+        WHERE a.deleted = 0
+          AND a.ingangsdatum <= @last_day AND (a.einddatum IS NULL OR a.einddatum >= @first_day)
+          AND (a.backing <> 'backed' OR ip.id IS NOT NULL)
+        ORDER BY a.municipality, a.provider, a.toewijzing_nummer;
+        """;
+
+    internal static string CreditsWithoutDebitSql(SqlDialect dialect) => $"""
+        SELECT p.message_id, m.identificatie, d.declaratie_nummer, p.municipality, p.provider, p.toewijzing_nummer, p.indication_number,
+               p.referentie_nummer, p.vorig_referentie_nummer, p.periode_begin, p.bedrag_cents, p.credits_prestatie_id,
+               t.approved AS debit_approved, t.debet_credit AS debit_debet_credit
+        FROM prestatie_verdict p
+        JOIN declaration d ON d.message_id = p.message_id
+        JOIN message m ON m.id = p.message_id
+        LEFT JOIN prestatie_verdict t ON t.id = p.credits_prestatie_id
+        WHERE p.approved = 1 AND p.debet_credit = 'C'
+          AND (p.credits_prestatie_id IS NULL OR t.approved = 0 OR t.debet_credit <> 'D')
+          AND p.periode_begin >= @first_day AND p.periode_begin <= @last_day
+          AND {Filters}
+        ORDER BY p.municipality, p.provider, p.toewijzing_nummer, p.periode_begin, p.id;
+        """;
+
+    internal static string AnswersSql(SqlDialect dialect)
+    {
+        var written = dialect.DayOf("a.written_at");
+        return $"""
+        SELECT m.id AS message_id, m.message_type, m.identificatie, m.sender, m.receiver, m.answer_due_on,
+               a.answer_type, a.identificatie AS answer_identificatie, a.dagtekening AS answer_dagtekening,
+               {written} AS written_on
+        FROM message m
+        LEFT JOIN message_answer a ON a.message_id = m.id
+        WHERE m.answer_due_on IS NOT NULL
+          AND m.answer_due_on >= @first_day AND m.answer_due_on <= @last_day
+          AND (@municipality IS NULL OR m.receiver = @municipality)
+          AND (@provider IS NULL OR m.sender = @provider)
+          AND (((a.message_id IS NULL OR a.written_at IS NULL) AND m.answer_due_on < @as_of)
+               OR a.dagtekening > m.answer_due_on
+               OR {written} > m.answer_due_on)
+        ORDER BY m.answer_due_on, m.id;
+        """;
     }
 
     private static ReconciliationExceptionRow Prestatie(PrestatieRow r, string kind, long? cents, string detail) => new()

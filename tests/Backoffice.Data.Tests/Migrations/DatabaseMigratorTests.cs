@@ -154,6 +154,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0007_products_contracts.sql"] = "945c290feaf08f8f7e24791ec05d6e643e5fb4d5918c49f59b7691be030c8281",
         ["Backoffice.Data.Migrations.Sqlite.0008_declarations.sql"] = "7246ac3722fedf135f38c9d2425792e0d4f50f7321167dd54a25860a79211893",
         ["Backoffice.Data.Migrations.SqlServer.0008_declarations.sql"] = "a05895f8ed56e122041e2feb81a17b17213fffbc2f8b61f8a4fbb4cc07c0c739",
+        ["Backoffice.Data.Migrations.Sqlite.0010_reconciliation_indexes.sql"] = "004a4a559beeffddb959e698f226350777523c059ae60821d743097628250b56",
+        ["Backoffice.Data.Migrations.SqlServer.0010_reconciliation_indexes.sql"] = "1ead3bcd9bfd4821518e1f224296dc52042e6a8c2e9c4c0d3c00165465db9f60",
     };
 
     [Test]
