@@ -61,13 +61,6 @@ internal static partial class ReportCommand
         {
             from, to, municipality, provider, format, output, asOfOption, data, config,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(from) is { } first && result.GetValue(to) is { } last && last < first)
-            {
-                result.AddError("--to must not be before --from.");
-            }
-        });
         command.SetAction(async (parse, ct) => await RunReconciliationAsync(
             parse.GetValue(from)!.Value,
             parse.GetValue(to)!.Value,
@@ -84,6 +77,12 @@ internal static partial class ReportCommand
 
     private static async Task<int> RunReconciliationAsync(DateOnly first, DateOnly last, string? municipality, string? provider, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        if (last < first)
+        {
+            await stderr.WriteLineAsync("backoffice report: --to must not be before --from; nothing was written.");
+            return ExitCodes.Usage;
+        }
+
         if (!IsWritablePath(path))
         {
             await stderr.WriteLineAsync($"backoffice report: '{path}' is not a file in an existing folder; nothing was written.");

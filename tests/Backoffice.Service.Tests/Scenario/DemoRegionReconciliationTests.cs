@@ -87,6 +87,21 @@ public sealed class DemoRegionReconciliationTests
         Assert.That(rows[..^1].All(r => r[0] == "line") && rows[^1][0] == "total", "one total row, last");
     }
 
+    [TestCase("--from", "2026-03", "--to", "2026-01")]
+    [TestCase("--from", "2026-13", "--to", "2026-01")]
+    [TestCase("--provider", "12345678", "--from", "2026-01", "--to", "2026-01")]
+    [TestCase("--municipality", "9999", "--from", "2026-01", "--to", "2026-01")]
+    [TestCase("--provider", "1234", "--from", "2026-01", "--to", "2026-01")]
+    public async Task Usage_errors_write_nothing_and_exit_2(params string[] options)
+    {
+        var file = Out("usage.csv");
+
+        var (exit, _, error) = await Run(["report", "reconciliation", "--format", "csv", "--out", file, "--data", Data, .. options]);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage), error);
+        Assert.That(File.Exists(file), Is.False, "nothing written");
+    }
+
     [Test]
     public async Task A_paid_prestatie_is_traced_to_its_indication_its_allocation_its_301_and_its_323()
     {
