@@ -146,7 +146,7 @@ internal static class ReconciliationReportFiles
         [ExcelColumnName("indicated_product")]
         public string IndicatedProduct { get; init; } = string.Empty;
 
-        [ExcelColumnName("indicated_volume"), ExcelFormat(ExcelVolumeFormat)]
+        [ExcelColumnName("indicated_volume")]
         public decimal? IndicatedVolume { get; init; }
 
         [ExcelColumnName("allocation_number")]
@@ -191,7 +191,7 @@ internal static class ReconciliationReportFiles
         [ExcelColumnName("declared_lines")]
         public int DeclaredLines { get; init; }
 
-        [ExcelColumnName("declared_volume"), ExcelFormat(ExcelVolumeFormat)]
+        [ExcelColumnName("declared_volume")]
         public decimal? DeclaredVolume { get; init; }
 
         [ExcelColumnName("declared_cents")]
@@ -206,7 +206,7 @@ internal static class ReconciliationReportFiles
         [ExcelColumnName("approved_lines")]
         public int ApprovedLines { get; init; }
 
-        [ExcelColumnName("approved_volume"), ExcelFormat(ExcelVolumeFormat)]
+        [ExcelColumnName("approved_volume")]
         public decimal? ApprovedVolume { get; init; }
 
         [ExcelColumnName("approved_cents")]
@@ -221,7 +221,7 @@ internal static class ReconciliationReportFiles
         [ExcelColumnName("credited_lines")]
         public int CreditedLines { get; init; }
 
-        [ExcelColumnName("credited_volume"), ExcelFormat(ExcelVolumeFormat)]
+        [ExcelColumnName("credited_volume")]
         public decimal? CreditedVolume { get; init; }
 
         [ExcelColumnName("credited_cents")]
@@ -242,13 +242,13 @@ internal static class ReconciliationReportFiles
         [ExcelColumnName("last_declaratie_nummer")]
         public string LastDeclaratieNummer { get; init; } = string.Empty;
 
-        [ExcelColumnName("net_volume"), ExcelFormat(ExcelVolumeFormat)]
+        [ExcelColumnName("net_volume")]
         public decimal? NetVolume { get; init; }
 
-        [ExcelColumnName("benutting_pct"), ExcelFormat(ExcelVolumeFormat)]
+        [ExcelColumnName("benutting_pct")]
         public decimal? BenuttingPercent { get; init; }
 
-        [ExcelColumnName("onderbenutting"), ExcelFormat(ExcelVolumeFormat)]
+        [ExcelColumnName("onderbenutting")]
         public decimal? Onderbenutting { get; init; }
 
         [ExcelColumnName("allocated_budget_eur"), ExcelFormat(ExcelEuroFormat)]

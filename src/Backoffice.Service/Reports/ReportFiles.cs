@@ -18,7 +18,7 @@ internal enum ReportFormat
 /// What every report file has in common (README, "Payment report"): a table is a class whose
 /// properties carry their column name (<see cref="ExcelColumnNameAttribute"/>) and, for XLSX, their
 /// number format; CSV is UTF-8 without BOM, comma, a header row, <c>\n</c>, invariant culture, months
-/// as yyyy-MM, days as yyyy-MM-dd, euros with two decimals and '.', volumes without trailing zeros,
+/// as yyyy-MM, days as yyyy-MM-dd, euros with two decimals and '.', other decimals (volumes, percentages) without trailing zeros,
 /// and text that a spreadsheet would run as a formula made inert; XLSX is one workbook of typed cells
 /// (MiniExcel). Rows are written as they are enumerated, so a report streamed from the database is
 /// never held whole in memory, and every file is written under a hidden temporary name, flushed and
@@ -30,9 +30,6 @@ internal static class ReportFiles
     public const string ExcelEuroFormat = "#,##0.00";
     public const string ExcelMonthFormat = "yyyy-mm";
     public const string ExcelDayFormat = "yyyy-mm-dd";
-
-    /// <summary>A volume or a percentage: a number with at most two decimals, none shown when it is whole.</summary>
-    public const string ExcelVolumeFormat = "0.##";
 
     /// <summary>Where a second table of a CSV report goes beside <paramref name="path"/>: <c>payments.csv</c> and <c>providers</c> give <c>payments.providers.csv</c>.</summary>
     public static string Beside(string path, string table)
