@@ -34,7 +34,12 @@ public sealed record ReconciliationLine
 {
     public required string Municipality { get; init; }
 
+    /// <summary>The names from the current reference versions; null when there is none.</summary>
+    public string? MunicipalityName { get; init; }
+
     public required string Provider { get; init; }
+
+    public string? ProviderName { get; init; }
 
     public required DateOnly DeliveryMonth { get; init; }
 

@@ -371,7 +371,7 @@ public sealed class ReconciliationStore
             UNION
             SELECT municipality, provider, toewijzing_nummer, month FROM declared
         )
-        SELECT k.municipality, k.provider, k.toewijzing_nummer, k.month,
+        SELECT k.municipality, mv.name AS municipality_name, k.provider, pv.name AS provider_name, k.toewijzing_nummer, k.month,
                a.message_id AS allocation_message_id, am.identificatie AS allocation_identificatie, a.backing,
                a.ingangsdatum, a.einddatum, a.reden_wijziging, a.deleted, a.product_categorie, a.product_code,
                a.volume, a.eenheid, a.frequentie, a.budget, cp.financing,
@@ -384,6 +384,8 @@ public sealed class ReconciliationStore
                d.rejected_lines, d.rejected_cents, d.credited_lines, d.credited_volume, d.credited_cents, d.paid_cents,
                d.declarations, d.last_message_id, dm.identificatie AS last_identificatie, dd.declaratie_nummer AS last_declaratie_nummer
         FROM keyed k
+        LEFT JOIN municipality_version mv ON mv.cbs_code = k.municipality AND mv.is_current = 1
+        LEFT JOIN provider_version pv ON pv.agb_code = k.provider AND pv.is_current = 1
         LEFT JOIN allocation a ON a.municipality = k.municipality AND a.toewijzing_nummer = k.toewijzing_nummer AND a.provider = k.provider
         LEFT JOIN message am ON am.id = a.message_id
         LEFT JOIN product_version cp ON cp.product_categorie = a.product_categorie AND cp.product_code = a.product_code AND cp.is_current = 1
@@ -541,7 +543,9 @@ public sealed class ReconciliationStore
         return new ReconciliationLine
         {
             Municipality = first.municipality.Trim(),
+            MunicipalityName = first.municipality_name,
             Provider = first.provider.Trim(),
+            ProviderName = first.provider_name,
             DeliveryMonth = month,
             IndicationNumber = first.indication_number,
             IndicationVersion = first.indication_version,
@@ -692,6 +696,10 @@ public sealed class ReconciliationStore
         public string provider { get; set; } = string.Empty;
 
         public string month { get; set; } = string.Empty;
+
+        public string? municipality_name { get; set; }
+
+        public string? provider_name { get; set; }
 
         public long? allocation_message_id { get; set; }
 

@@ -125,8 +125,14 @@ internal static class ReconciliationReportFiles
         [ExcelColumnName("municipality")]
         public string Municipality { get; init; } = string.Empty;
 
+        [ExcelColumnName("municipality_name")]
+        public string MunicipalityName { get; init; } = string.Empty;
+
         [ExcelColumnName("provider")]
         public string Provider { get; init; } = string.Empty;
+
+        [ExcelColumnName("provider_name")]
+        public string ProviderName { get; init; } = string.Empty;
 
         [ExcelColumnName("indication_number")]
         public string IndicationNumber { get; init; } = string.Empty;
@@ -277,7 +283,9 @@ internal static class ReconciliationReportFiles
             Row = row,
             DeliveryMonth = Date(l.DeliveryMonth),
             Municipality = l.Municipality,
+            MunicipalityName = l.MunicipalityName ?? string.Empty,
             Provider = l.Provider,
+            ProviderName = l.ProviderName ?? string.Empty,
             IndicationNumber = l.IndicationNumber ?? string.Empty,
             IndicationVersion = l.IndicationVersion,
             IndicationStatus = l.IndicationStatus ?? string.Empty,

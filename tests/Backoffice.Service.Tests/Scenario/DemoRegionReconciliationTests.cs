@@ -130,6 +130,7 @@ public sealed class DemoRegionReconciliationTests
         Assert.That(Cell(line, "indication_number"), Is.EqualTo(paid.Indication).And.Not.Empty, "the indication the allocation rests on");
         Assert.That(Cell(line, "indication_status"), Is.EqualTo("active"));
         Assert.That(Cell(line, "backing"), Is.EqualTo("backed"));
+        Assert.That(Cell(line, "municipality_name"), Is.EqualTo(await Scalar<string>("SELECT name FROM municipality_version WHERE cbs_code = @c AND is_current = 1", new { c = paid.Municipality })));
         Assert.That(Cell(line, "allocation_bericht_identificatie"), Is.EqualTo(paid.Allocation301), "our 301");
         Assert.That(Cell(line, "last_declaration_message_id"), Is.EqualTo(paid.MessageId.ToString(CultureInfo.InvariantCulture)), "the 323");
         Assert.That(Cell(line, "last_declaration_bericht_identificatie"), Is.EqualTo(paid.Identificatie));
