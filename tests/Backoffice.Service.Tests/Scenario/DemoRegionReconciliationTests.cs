@@ -312,6 +312,49 @@ public sealed class DemoRegionReconciliationTests
         Assert.That(output, Does.Contain(string.Create(CultureInfo.InvariantCulture, $"Exceptions paid-without-indication: {paid.Count}")));
     }
 
+    [Test]
+    public async Task Money_paid_after_its_indication_was_withdrawn_is_paid_without_a_valid_indication()
+    {
+        // Through the real path: indications and 301s for a few clients, then the front office
+        // withdraws one client's indication, then the provider declares January for all of them.
+        using var desk = new ScenarioDesk();
+        var clients = _plan.Clients.Where(c => c.Role == DemoRole.Regular && c.Allocations.Count == 1).Take(10).ToList();
+        var reference = Directory.EnumerateFiles(RepoPaths.DemoReference, "*.csv").ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllLines);
+        var indications = _plan.Steps[0].Indications.Where(i => clients.Any(c => c.Allocations[0].IndicationNumber == i.Number)).ToList();
+        reference["indications"] = Lines(DemoRegion.IndicationsCsv(indications));
+        await desk.ImportAsync(reference);
+        var allocations = _plan.Steps[0].Messages.OfType<Core.Messages.Toewijzing.Wmo301>()
+            .Where(m => clients.Any(c => c.Bsn == m.Client.Gegevens.Bsn))
+            .Select((m, i) => (string.Create(CultureInfo.InvariantCulture, $"301-{i:D3}.xml"), (Core.Messages.IwmoMessage)m)).ToArray();
+        Assert.That(allocations, Has.Length.EqualTo(clients.Count));
+        await desk.ProcessAsync(_plan.Steps[0].ProcessingDate, allocations);
+        var ended = indications[0];
+        reference["indications"] = Lines(DemoRegion.IndicationsCsv([ended]).Replace(",active\n", ",withdrawn\n", StringComparison.Ordinal));
+        await desk.ImportAsync(reference);
+        // Imports are recorded at the real clock (import has no --processing-date), so the 323s are
+        // processed today too: judged after the withdrawal, as in a real run.
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        await desk.ProcessAsync(today, [.. _plan.Steps[1].Messages.Select((m, i) => (string.Create(CultureInfo.InvariantCulture, $"323-{i:D3}.xml"), m))]);
+        var file = Path.Combine(desk.Data, "..", "withdrawn-first.csv");
+
+        var (exit, _, error) = await Run("report", "reconciliation", "--from", "2026-01", "--to", "2026-01", "--format", "csv", "--out", file, "--data", desk.Data);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), error);
+        var (header, rows) = ReadCsv(Path.ChangeExtension(file, ".exceptions.csv"));
+        string Cell(string[] row, string column) => row[header.IndexOf(column)];
+        var onEnded = await desk.QueryAsync<(long Message, string Referentie)>(
+            "SELECT l.message_id, p.referentie_nummer FROM payment_ledger l JOIN prestatie_verdict p ON p.id = l.prestatie_id WHERE p.indication_number = @n",
+            new { n = ended.Number.ToString(CultureInfo.InvariantCulture) });
+        Assert.That(onEnded, Is.Not.Empty, "the line on the withdrawn indication was approved: no declaration rule reads the indication");
+        Assert.That(
+            rows.Where(r => Cell(r, "kind") == "paid-without-indication").Select(r => (long.Parse(Cell(r, "message_id"), CultureInfo.InvariantCulture), Cell(r, "referentie_nummer"))),
+            Is.EquivalentTo(onEnded),
+            "only the money paid after the withdrawal, and all of it");
+        Assert.That(rows.Where(r => Cell(r, "kind") == "declared-on-ended-indication").Select(r => Cell(r, "detail")), Has.All.Contains("recorded before the declaration was judged").And.Not.Empty);
+    }
+
+    private static string[] Lines(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
     private string Out(string name) => Path.Combine(_root.FullName, name);
 
     private static (List<string> Header, List<string[]> Rows) ReadCsv(string path)
