@@ -60,6 +60,13 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string Unindexed(string column);
 
+    /// <summary>
+    /// The UTC calendar day (<c>yyyy-MM-dd</c>, as <see cref="StoredDates"/> stores days) of the
+    /// timestamp <paramref name="column"/>: SQLite keeps timestamps as text that starts with the day,
+    /// SQL Server as datetime2, converted by style 23.
+    /// </summary>
+    public abstract string DayOf(string column);
+
     /// <summary>A comma-separated column list with every column prefixed by <paramref name="alias"/>.</summary>
     public static string Qualify(string columns, string alias) =>
         string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => alias + "." + c));
@@ -183,6 +190,8 @@ internal abstract class SqlDialect
         public override string JsonIntegers(string parameter) => $"SELECT value AS n FROM json_each({parameter})";
 
         public override string Unindexed(string column) => "+" + column;
+
+        public override string DayOf(string column) => $"SUBSTRING({column}, 1, 10)";
 
         public override string JsonTexts(string parameter) => $"SELECT value AS n FROM json_each({parameter})";
 
@@ -370,6 +379,8 @@ internal abstract class SqlDialect
         public override string JsonIntegers(string parameter) => $"SELECT CAST([value] AS int) AS n FROM OPENJSON({parameter})";
 
         public override string Unindexed(string column) => column;
+
+        public override string DayOf(string column) => $"CONVERT(char(10), {column}, 23)";
 
         public override string JsonTexts(string parameter) => $"SELECT CAST([value] AS varchar(36)) AS n FROM OPENJSON({parameter})";
 

@@ -45,13 +45,17 @@ public sealed record PaymentProviderTotal(
 /// One declaration (323 with its 325) of the batch: what its 325 granted and what the ledger holds
 /// for it in any batch, so a provider that does not reconcile can be traced to its declarations.
 /// </summary>
+/// <param name="Identificatie">The 323's BerichtIdentificatie.</param>
+/// <param name="PeriodeBegin">The first day of its DeclaratiePeriode (its batch month).</param>
 public sealed record PaymentDeclaration(
     long MessageId,
     string Municipality,
     string Provider,
     string DeclaratieNummer,
     long ToegekendCents,
-    long LedgerCents)
+    long LedgerCents,
+    string? Identificatie = null,
+    DateOnly? PeriodeBegin = null)
 {
     public bool Reconciles => ToegekendCents == LedgerCents;
 }
@@ -113,14 +117,17 @@ public sealed class PaymentReportStore
         GROUP BY l.municipality, mv.name, l.provider, pv.name, l.product_categorie, l.product_code, l.delivery_month;
         """;
 
+    // The declarations of the batches from @first_period to @last_period (one month for the payment
+    // report, a range for the reconciliation report), each with the sum of its own ledger rows.
     private const string SelectDeclarations = """
         SELECT d.message_id, d.municipality, mv.name AS municipality_name, d.provider, pv.name AS provider_name,
-               d.declaratie_nummer, d.toegekend_cents,
+               d.declaratie_nummer, d.toegekend_cents, m.identificatie, d.periode_begin,
                (SELECT COALESCE(SUM(l.amount_cents), 0) FROM payment_ledger l WHERE l.message_id = d.message_id) AS ledger_cents
         FROM declaration d
+        JOIN message m ON m.id = d.message_id
         LEFT JOIN municipality_version mv ON mv.cbs_code = d.municipality AND mv.is_current = 1
         LEFT JOIN provider_version pv ON pv.agb_code = d.provider AND pv.is_current = 1
-        WHERE d.periode_begin = @periode_begin
+        WHERE d.periode_begin >= @first_period AND d.periode_begin <= @last_period
           AND (@municipality IS NULL OR d.municipality = @municipality);
         """;
 
@@ -146,10 +153,7 @@ public sealed class PaymentReportStore
             SelectLines,
             new { batch_month = new DbString { Value = StoredDates.Month(first), IsAnsi = true, IsFixedLength = true, Length = 7 }, municipality = filter },
             cancellationToken: cancellationToken));
-        var declarationRows = await connection.QueryAsync<DeclarationRow>(new CommandDefinition(
-            SelectDeclarations,
-            new { periode_begin = new DbString { Value = StoredDates.Day(first), IsAnsi = true, IsFixedLength = true, Length = 10 }, municipality = filter },
-            cancellationToken: cancellationToken));
+        var declarationRows = await QueryDeclarationsAsync(connection, first, first, filter, cancellationToken);
 
         var lines = lineRows
             .Select(r => new PaymentLine(
@@ -178,11 +182,42 @@ public sealed class PaymentReportStore
             lines,
             Reconcile(lines, declarations),
             [.. declarations
-                .Select(d => new PaymentDeclaration(d.message_id, d.municipality.Trim(), d.provider.Trim(), d.declaratie_nummer, d.toegekend_cents, d.ledger_cents))
+                .Select(d => d.ToRecord())
                 .OrderBy(d => d.Municipality, StringComparer.Ordinal)
                 .ThenBy(d => d.Provider, StringComparer.Ordinal)
                 .ThenBy(d => d.MessageId)]);
     }
+
+    /// <summary>
+    /// The declarations of the batches <paramref name="firstMonth"/> to <paramref name="lastMonth"/>
+    /// (their DeclaratiePeriode), each with what its 325 granted and what its own ledger rows pay,
+    /// ordered by batch, municipality, provider and message: the check the payment report makes per
+    /// declaration, over several batches (the reconciliation report's "payment totals that do not
+    /// equal the 325 totals").
+    /// </summary>
+    public async Task<IReadOnlyList<PaymentDeclaration>> GetDeclarationsAsync(DateOnly firstMonth, DateOnly lastMonth, string? municipality, CancellationToken cancellationToken)
+    {
+        var filter = new DbString { Value = municipality, IsAnsi = true, IsFixedLength = true, Length = 4 };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await QueryDeclarationsAsync(connection, new DateOnly(firstMonth.Year, firstMonth.Month, 1), new DateOnly(lastMonth.Year, lastMonth.Month, 1), filter, cancellationToken);
+        return [.. rows
+            .Select(d => d.ToRecord())
+            .OrderBy(d => d.PeriodeBegin)
+            .ThenBy(d => d.Municipality, StringComparer.Ordinal)
+            .ThenBy(d => d.Provider, StringComparer.Ordinal)
+            .ThenBy(d => d.MessageId)];
+    }
+
+    private static async Task<List<DeclarationRow>> QueryDeclarationsAsync(System.Data.Common.DbConnection connection, DateOnly first, DateOnly last, DbString municipality, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<DeclarationRow>(new CommandDefinition(
+            SelectDeclarations,
+            new
+            {
+                first_period = new DbString { Value = StoredDates.Day(first), IsAnsi = true, IsFixedLength = true, Length = 10 },
+                last_period = new DbString { Value = StoredDates.Day(last), IsAnsi = true, IsFixedLength = true, Length = 10 },
+                municipality,
+            },
+            cancellationToken: cancellationToken))];
 
     /// <summary>
     /// Every municipality and provider on either side: the 325s' sums from the declarations, the
@@ -261,6 +296,13 @@ public sealed class PaymentReportStore
         public long toegekend_cents { get; set; }
 
         public long ledger_cents { get; set; }
+
+        public string? identificatie { get; set; }
+
+        public string periode_begin { get; set; } = string.Empty;
+
+        public PaymentDeclaration ToRecord() =>
+            new(message_id, municipality.Trim(), provider.Trim(), declaratie_nummer, toegekend_cents, ledger_cents, identificatie, StoredDates.ParseDay(periode_begin.Trim()));
     }
 #pragma warning restore IDE1006, CA1812, S3459
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Backoffice.Core.Standard;
 using Backoffice.Data;
 using Backoffice.Data.Migrations;
@@ -44,14 +43,7 @@ internal static partial class ReportCommand
                 }
             }
         });
-        var provider = new Option<string?>("--provider") { Description = "Only this provider (its 8-digit AGB code).", HelpName = "AGB" };
-        provider.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } code && !AgbCode().IsMatch(code))
-            {
-                result.AddError($"--provider must be an AGB code of 8 digits, not '{code}'.");
-            }
-        });
+        var provider = ProviderOption();
         var format = new Option<string>("--format") { Description = "csv (one file per figure: FILE with .municipalities, .cells, ... before the extension) or xlsx (one workbook, a sheet per figure).", Required = true };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<string>("--out") { Description = "The report file; its folder must exist. Existing files are replaced whole.", HelpName = "FILE", Required = true };
@@ -169,7 +161,4 @@ internal static partial class ReportCommand
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("^[0-9]{8}$")]
-    private static partial Regex AgbCode();
 }

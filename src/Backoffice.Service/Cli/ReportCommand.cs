@@ -29,41 +29,15 @@ internal static partial class ReportCommand
         {
             Payments(stdout, stderr),
             Steering(stdout, stderr),
+            Reconciliation(stdout, stderr),
         };
-
-    /// <summary>A required month option (<c>yyyy-MM</c>), parsed to the month's first day; anything else is a usage error naming it.</summary>
-    private static Option<DateOnly?> MonthOption(string name, string description) => new(name)
-    {
-        Description = description,
-        HelpName = "yyyy-MM",
-        Required = true,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && text.Length == 7)
-            {
-                return first;
-            }
-
-            result.AddError($"{name} must be a month as yyyy-MM, not '{text}'.");
-            return null;
-        },
-    };
 
     private static Command Payments(TextWriter stdout, TextWriter stderr)
     {
         var month = MonthOption("--month", "The batch month: the DeclaratiePeriode of the declarations it pays (yyyy-MM).");
-        var municipality = new Option<string?>("--municipality") { Description = "Only this municipality (its 4-digit CBS code).", HelpName = "CODE" };
-        municipality.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } code && !CbsCode().IsMatch(code))
-            {
-                result.AddError($"--municipality must be a CBS code of 4 digits, not '{code}'.");
-            }
-        });
-        var format = new Option<string>("--format") { Description = "csv (two files: FILE and FILE.providers.csv) or xlsx (one workbook).", Required = true };
-        format.AcceptOnlyFromAmong("csv", "xlsx");
-        var output = new Option<string>("--out") { Description = "The report file; its folder must exist. An existing file is replaced whole.", HelpName = "FILE", Required = true };
+        var municipality = MunicipalityOption();
+        var format = FormatOption("csv (two files: FILE and FILE.providers.csv) or xlsx (one workbook).");
+        var output = OutOption();
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
         var command = new Command("payments", "The payment batch of a month per provider, product and delivery month, reconciled with the 325s sent.")
@@ -82,10 +56,71 @@ internal static partial class ReportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(DateOnly month, string? municipality, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    /// <summary>A required month option (yyyy-MM), parsed to its first day.</summary>
+    private static Option<DateOnly?> MonthOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "yyyy-MM",
+        Required = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) && text.Length == 7)
+            {
+                return first;
+            }
+
+            result.AddError($"{name} must be a month as yyyy-MM, not '{text}'.");
+            return null;
+        },
+    };
+
+    private static Option<string?> MunicipalityOption()
+    {
+        var municipality = new Option<string?>("--municipality") { Description = "Only this municipality (its 4-digit CBS code).", HelpName = "CODE" };
+        municipality.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } code && !CbsCode().IsMatch(code))
+            {
+                result.AddError($"--municipality must be a CBS code of 4 digits, not '{code}'.");
+            }
+        });
+        return municipality;
+    }
+
+    private static Option<string?> ProviderOption()
+    {
+        var provider = new Option<string?>("--provider") { Description = "Only this provider (its 8-digit AGB code).", HelpName = "AGB" };
+        provider.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } code && !AgbCode().IsMatch(code))
+            {
+                result.AddError($"--provider must be an AGB code of 8 digits, not '{code}'.");
+            }
+        });
+        return provider;
+    }
+
+    private static Option<string> FormatOption(string description)
+    {
+        var format = new Option<string>("--format") { Description = description, Required = true };
+        format.AcceptOnlyFromAmong("csv", "xlsx");
+        return format;
+    }
+
+    private static Option<string> OutOption() =>
+        new("--out") { Description = "The report file; its folder must exist. An existing file is replaced whole.", HelpName = "FILE", Required = true };
+
+    /// <summary>Usage when <paramref name="path"/> is not a file name in an existing folder.</summary>
+    private static bool IsWritablePath(string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder) || Directory.Exists(path))
+        return Directory.Exists(folder) && !Directory.Exists(path);
+    }
+
+    private static async Task<int> RunAsync(DateOnly month, string? municipality, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        if (!IsWritablePath(path))
         {
             await stderr.WriteLineAsync($"backoffice report: '{path}' is not a file in an existing folder; nothing was written.");
             return ExitCodes.Usage;
@@ -174,4 +209,7 @@ internal static partial class ReportCommand
 
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex CbsCode();
+
+    [GeneratedRegex("^[0-9]{8}$")]
+    private static partial Regex AgbCode();
 }

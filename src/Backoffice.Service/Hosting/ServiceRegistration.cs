@@ -10,6 +10,7 @@ using Backoffice.Data.Declarations;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Payments;
 using Backoffice.Data.Processing;
+using Backoffice.Data.Reconciliation;
 using Backoffice.Data.Reference;
 using Backoffice.Data.Register;
 using Backoffice.Data.Staff;
@@ -77,6 +78,7 @@ public static class ServiceRegistration
             .AddSingleton<ReferenceStore>()
             .AddSingleton<PaymentReportStore>()
             .AddSingleton<Data.Scenarios.ScenarioLedgerStore>()
+            .AddSingleton<ReconciliationStore>()
             .AddSingleton<StoreDurability>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>

@@ -97,6 +97,33 @@ public static class SetAside
     }
 
     /// <summary>
+    /// Writes a file whose content <paramref name="write"/> produces as it goes (a report streamed
+    /// from the database) under a hidden temporary name, flushes it to disk, then renames it into
+    /// place; when writing fails, the temporary is removed and nothing is left under the name.
+    /// </summary>
+    public static void WriteAtomically(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(write);
+        var temporary = TemporaryName(path);
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81_920))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Writes several files atomically (hidden temporary, flush, rename) with one sync pass for
     /// all of them: every temporary is written first and only then each is flushed to disk
     /// (after the first flush the file system has usually written the others' data already), then

@@ -1,5 +1,4 @@
 using Backoffice.Data.Payments;
-using Backoffice.Service.Intake;
 using MiniExcelLibs.Attributes;
 
 namespace Backoffice.Service.Reports;
@@ -25,7 +24,7 @@ internal static class PaymentReportFiles
     private const string ExcelMonthFormat = ReportFiles.ExcelMonthFormat;
 
     /// <summary>Where the CSV provider totals go beside <paramref name="path"/>: <c>payments.csv</c> gives <c>payments.providers.csv</c>.</summary>
-    public static string ProvidersCsvPath(string path) => ReportFiles.BesideCsv(path, "providers");
+    public static string ProvidersCsvPath(string path) => ReportFiles.Beside(path, "providers");
 
     /// <summary>Writes the report and returns the files written, in the order they were put in place.</summary>
     public static IReadOnlyList<string> Write(PaymentBatch batch, ReportFormat format, string path)
@@ -35,34 +34,34 @@ internal static class PaymentReportFiles
         var providers = Providers(batch);
         if (format == ReportFormat.Xlsx)
         {
-            SetAside.WriteAtomically(path, ReportFiles.Xlsx(new Dictionary<string, object> { [LinesSheet] = lines, [ProvidersSheet] = providers }));
+            ReportFiles.WriteXlsx(path, [(LinesSheet, lines), (ProvidersSheet, providers)]);
             return [path];
         }
 
         var providersPath = ProvidersCsvPath(path);
-        SetAside.WriteAtomically(providersPath, ReportFiles.Csv(providers));
-        SetAside.WriteAtomically(path, ReportFiles.Csv(lines));
+        ReportFiles.WriteCsv(providersPath, providers);
+        ReportFiles.WriteCsv(path, lines);
         return [providersPath, path];
     }
 
     internal static List<LineRow> Lines(PaymentBatch batch) =>
         [.. batch.Lines.Select(l => new LineRow
         {
-            BatchMonth = ReportFiles.Month(batch.Month),
+            BatchMonth = Month(batch.Month),
             Municipality = l.Municipality,
             MunicipalityName = l.MunicipalityName ?? string.Empty,
             Provider = l.Provider,
             ProviderName = l.ProviderName ?? string.Empty,
             ProductCategorie = l.ProductCategorie,
             ProductCode = l.ProductCode,
-            DeliveryMonth = ReportFiles.Month(l.DeliveryMonth),
+            DeliveryMonth = Month(l.DeliveryMonth),
             Prestaties = l.Prestaties,
             DebitCents = l.DebitCents,
             CreditCents = l.CreditCents,
             NetCents = l.NetCents,
-            DebitEuros = ReportFiles.Euros(l.DebitCents),
-            CreditEuros = ReportFiles.Euros(l.CreditCents),
-            NetEuros = ReportFiles.Euros(l.NetCents),
+            DebitEuros = Euros(l.DebitCents),
+            CreditEuros = Euros(l.CreditCents),
+            NetEuros = Euros(l.NetCents),
         })];
 
     internal static List<ProviderRow> Providers(PaymentBatch batch)
@@ -75,10 +74,12 @@ internal static class PaymentReportFiles
         return rows;
     }
 
+    private static decimal Euros(long cents) => ReportFiles.Euros(cents);
+
     private static ProviderRow Provider(string row, PaymentBatch batch, string municipality, string? municipalityName, string provider, string? providerName, int declarations, int prestaties, long toegekend, long ledger, bool reconciles) => new()
     {
         Row = row,
-        BatchMonth = ReportFiles.Month(batch.Month),
+        BatchMonth = Month(batch.Month),
         Municipality = municipality,
         MunicipalityName = municipalityName ?? string.Empty,
         Provider = provider,
@@ -88,11 +89,13 @@ internal static class PaymentReportFiles
         ToegekendCents = toegekend,
         LedgerNetCents = ledger,
         DifferenceCents = toegekend - ledger,
-        ToegekendEuros = ReportFiles.Euros(toegekend),
-        LedgerNetEuros = ReportFiles.Euros(ledger),
-        DifferenceEuros = ReportFiles.Euros(toegekend - ledger),
+        ToegekendEuros = Euros(toegekend),
+        LedgerNetEuros = Euros(ledger),
+        DifferenceEuros = Euros(toegekend - ledger),
         Reconciles = reconciles ? "yes" : "no",
     };
+
+    private static DateTime Month(DateOnly month) => ReportFiles.Date(month);
 
     /// <summary>One line of the report; the attributes name its CSV and XLSX columns alike.</summary>
     internal sealed class LineRow

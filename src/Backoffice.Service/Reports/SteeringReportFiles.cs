@@ -1,7 +1,6 @@
 using Backoffice.Core.Reference;
 using Backoffice.Core.Standard;
 using Backoffice.Data.Steering;
-using Backoffice.Service.Intake;
 using MiniExcelLibs.Attributes;
 
 namespace Backoffice.Service.Reports;
@@ -39,40 +38,18 @@ internal static class SteeringReportFiles
     public static IReadOnlyList<string> Write(SteeringFigures figures, ReportFormat format, string path)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var tables = new Dictionary<string, object>
-        {
-            [Municipalities] = MunicipalityRows(figures),
-            [Cells] = CellRows(figures),
-            [Providers] = ProviderRows(figures),
-            [Concentration] = ConcentrationRows(figures),
-            [Dimensions] = DimensionRows(figures),
-            [Movements] = MovementRows(figures),
-            [Durations] = DurationRows(figures),
-            [Outflow] = OutflowRows(figures),
-        };
-        List<(string Path, byte[] Bytes)> files = format == ReportFormat.Xlsx
-            ? [(path, ReportFiles.Xlsx(tables))]
-            : [.. tables.Select(t => (ReportFiles.BesideCsv(path, t.Key), Csv(t.Value)))];
-        if (SetAside.WriteAllAtomically(files).FirstOrDefault(f => f is not null) is { } fault)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
-        }
-
-        return [.. files.Select(f => f.Path)];
+        return ReportFiles.Write(format, path,
+        [
+            ReportTable.Of(Municipalities, MunicipalityRows(figures)),
+            ReportTable.Of(Cells, CellRows(figures)),
+            ReportTable.Of(Providers, ProviderRows(figures)),
+            ReportTable.Of(Concentration, ConcentrationRows(figures)),
+            ReportTable.Of(Dimensions, DimensionRows(figures)),
+            ReportTable.Of(Movements, MovementRows(figures)),
+            ReportTable.Of(Durations, DurationRows(figures)),
+            ReportTable.Of(Outflow, OutflowRows(figures)),
+        ]);
     }
-
-    private static byte[] Csv(object rows) => rows switch
-    {
-        List<MunicipalityRow> r => ReportFiles.Csv(r),
-        List<CellRow> r => ReportFiles.Csv(r),
-        List<ProviderRow> r => ReportFiles.Csv(r),
-        List<ConcentrationRow> r => ReportFiles.Csv(r),
-        List<DimensionRow> r => ReportFiles.Csv(r),
-        List<MovementRow> r => ReportFiles.Csv(r),
-        List<DurationRow> r => ReportFiles.Csv(r),
-        List<OutflowRow> r => ReportFiles.Csv(r),
-        _ => throw new ArgumentException("Not a steering table.", nameof(rows)),
-    };
 
     private static double Share(long part, long total) => total > 0 ? (double)part / total : 0;
 
@@ -81,8 +58,8 @@ internal static class SteeringReportFiles
         var rows = f.Municipalities.Select(m => new MunicipalityRow
         {
             Row = "municipality",
-            From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastMonth),
+            From = ReportFiles.Date(f.Selection.FirstDay),
+            To = ReportFiles.Date(f.Selection.LastMonth),
             Municipality = m.Municipality,
             MunicipalityName = m.Name ?? string.Empty,
             Clients = m.Figures.Clients,
@@ -94,8 +71,8 @@ internal static class SteeringReportFiles
         rows.Add(new MunicipalityRow
         {
             Row = TotalRow,
-            From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastMonth),
+            From = ReportFiles.Date(f.Selection.FirstDay),
+            To = ReportFiles.Date(f.Selection.LastMonth),
             Clients = f.Total.Clients,
             SpendCents = f.Total.SpendCents,
             SpendEuros = ReportFiles.Euros(f.Total.SpendCents),
@@ -113,8 +90,8 @@ internal static class SteeringReportFiles
             return new CellRow
             {
                 Row = c.Key.ArrangementCode is null ? "product" : "arrangement",
-                From = ReportFiles.Month(f.Selection.FirstDay),
-                To = ReportFiles.Month(f.Selection.LastMonth),
+                From = ReportFiles.Date(f.Selection.FirstDay),
+                To = ReportFiles.Date(f.Selection.LastMonth),
                 Cell = c.Key.Label,
                 Model = cell?.Model.Prefix ?? string.Empty,
                 Weight = cell?.WeightToken ?? string.Empty,
@@ -130,8 +107,8 @@ internal static class SteeringReportFiles
         rows.Add(new CellRow
         {
             Row = TotalRow,
-            From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastMonth),
+            From = ReportFiles.Date(f.Selection.FirstDay),
+            To = ReportFiles.Date(f.Selection.LastMonth),
             Clients = f.Total.Clients,
             SpendCents = f.Total.SpendCents,
             SpendEuros = ReportFiles.Euros(f.Total.SpendCents),
@@ -144,8 +121,8 @@ internal static class SteeringReportFiles
         [.. f.Concentration.Ranked.Select(r => new ProviderRow
         {
             Rank = r.Rank,
-            From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastMonth),
+            From = ReportFiles.Date(f.Selection.FirstDay),
+            To = ReportFiles.Date(f.Selection.LastMonth),
             Provider = r.Provider.Provider,
             ProviderName = r.Provider.Name ?? string.Empty,
             Clients = r.Provider.Figures.Clients,
@@ -181,8 +158,8 @@ internal static class SteeringReportFiles
     private static ConcentrationRow ConcentrationFigure(SteeringFigures f, string figure, int? percent, int providers, long cents, double share) => new()
     {
         Figure = figure,
-        From = ReportFiles.Month(f.Selection.FirstDay),
-        To = ReportFiles.Month(f.Selection.LastMonth),
+        From = ReportFiles.Date(f.Selection.FirstDay),
+        To = ReportFiles.Date(f.Selection.LastMonth),
         Percent = percent is { } p ? p / 100d : null,
         Providers = providers,
         SpendCents = cents,
@@ -194,8 +171,8 @@ internal static class SteeringReportFiles
     internal static List<DimensionRow> DimensionRows(SteeringFigures f) =>
         [.. f.Dimensions.Select(d => new DimensionRow
         {
-            From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastMonth),
+            From = ReportFiles.Date(f.Selection.FirstDay),
+            To = ReportFiles.Date(f.Selection.LastMonth),
             Model = d.Model.Prefix,
             Dimension = d.Dimension,
             Rank = d.Rank,
@@ -214,8 +191,8 @@ internal static class SteeringReportFiles
         var rows = f.Movements.Select(m => new MovementRow
         {
             Row = "movement",
-            From = ReportFiles.Month(f.Selection.FirstDay),
-            To = ReportFiles.Month(f.Selection.LastMonth),
+            From = ReportFiles.Date(f.Selection.FirstDay),
+            To = ReportFiles.Date(f.Selection.LastMonth),
             FromCell = m.From.Label,
             ToCell = m.To.Label,
             Direction = Direction(m.Direction),
@@ -229,8 +206,8 @@ internal static class SteeringReportFiles
             rows.Add(new MovementRow
             {
                 Row = TotalRow,
-                From = ReportFiles.Month(f.Selection.FirstDay),
-                To = ReportFiles.Month(f.Selection.LastMonth),
+                From = ReportFiles.Date(f.Selection.FirstDay),
+                To = ReportFiles.Date(f.Selection.LastMonth),
                 Direction = Direction(direction),
                 ByNextAllocation = of.Sum(m => m.ByNextAllocation),
                 ByNewVersion = of.Sum(m => m.ByNewVersion),
@@ -258,8 +235,8 @@ internal static class SteeringReportFiles
     private static DurationRow Duration(SteeringFigures f, string row, string cell, DurationSummary s) => new()
     {
         Row = row,
-        From = ReportFiles.Month(f.Selection.FirstDay),
-        To = ReportFiles.Month(f.Selection.LastMonth),
+        From = ReportFiles.Date(f.Selection.FirstDay),
+        To = ReportFiles.Date(f.Selection.LastMonth),
         Cell = cell,
         Trajectories = s.Trajectories,
         Running = s.Running,
@@ -284,8 +261,8 @@ internal static class SteeringReportFiles
     private static OutflowRow OutflowFigure(SteeringFigures f, string row, string reason, int clients, int stops) => new()
     {
         Row = row,
-        From = ReportFiles.Month(f.Selection.FirstDay),
-        To = ReportFiles.Month(f.Selection.LastMonth),
+        From = ReportFiles.Date(f.Selection.FirstDay),
+        To = ReportFiles.Date(f.Selection.LastMonth),
         Reason = reason,
         Description = reason.Length == 0 ? string.Empty : EndReasons.Describe(reason),
         Clients = clients,

@@ -154,8 +154,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0007_products_contracts.sql"] = "945c290feaf08f8f7e24791ec05d6e643e5fb4d5918c49f59b7691be030c8281",
         ["Backoffice.Data.Migrations.Sqlite.0008_declarations.sql"] = "7246ac3722fedf135f38c9d2425792e0d4f50f7321167dd54a25860a79211893",
         ["Backoffice.Data.Migrations.SqlServer.0008_declarations.sql"] = "a05895f8ed56e122041e2feb81a17b17213fffbc2f8b61f8a4fbb4cc07c0c739",
-        ["Backoffice.Data.Migrations.Sqlite.0011_steering_report.sql"] = "75f29e725819c08198da135848ad8cee0caed4a5daef7586d63dbb989a7c6ad2",
-        ["Backoffice.Data.Migrations.SqlServer.0011_steering_report.sql"] = "8ca80e4a042dd191acefbdf95f140acf70a78e3e787495e4367f57b3a9fc7bb2",
+        ["Backoffice.Data.Migrations.Sqlite.0010_reconciliation_indexes.sql"] = "d942de4607ada11761ea20ee374506a630eb8c7e460b9e9f8f0c653f8c86ec7a",
+        ["Backoffice.Data.Migrations.SqlServer.0010_reconciliation_indexes.sql"] = "2df04a21cbd8cd5abb4b7b5b44b010ee1ed49004fb83db0afa5f75e4eb931228",
     };
 
     [Test]
