@@ -1,14 +1,9 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Globalization;
-using Backoffice.Data.Migrations;
 using Backoffice.Data.Reconciliation;
-using Backoffice.Data.Reference;
 using Backoffice.Service.Hosting;
-using Backoffice.Service.Logging;
 using Backoffice.Service.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Backoffice.Service.Cli;
 
@@ -67,87 +62,39 @@ internal static partial class ReportCommand
         return command;
     }
 
-    private static async Task<int> RunReconciliationAsync(DateOnly first, DateOnly last, string? municipality, string? provider, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
-    {
-        if (last < first)
+    private static Task<int> RunReconciliationAsync(DateOnly first, DateOnly last, string? municipality, string? provider, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        RunReportAsync(path, settings, (first, last), municipality is null ? [] : [municipality], provider, stderr, async services =>
         {
-            await stderr.WriteLineAsync("backoffice report: --to must not be before --from; nothing was written.");
-            return ExitCodes.Usage;
-        }
-
-        if (!IsWritablePath(path))
-        {
-            await stderr.WriteLineAsync($"backoffice report: '{path}' is not a file in an existing folder; nothing was written.");
-            return ExitCodes.Usage;
-        }
-
-        ReconciliationScope scope;
-        ReconciliationWritten written;
-        LedgerTotal ledger;
-        try
-        {
-            using var host = BackofficeHost.BuildMigrated(settings);
-            var reference = host.Services.GetRequiredService<ReferenceStore>();
-            if (municipality is not null && !await reference.IsServedMunicipalityAsync(municipality, ct))
-            {
-                await stderr.WriteLineAsync($"backoffice report: {municipality} is not a municipality this backoffice serves; nothing was written.");
-                return ExitCodes.Usage;
-            }
-
-            if (provider is not null && !await reference.IsKnownProviderAsync(provider, ct))
-            {
-                // An empty report for a mistyped code would read as "nothing to reconcile".
-                await stderr.WriteLineAsync($"backoffice report: {provider} is not a provider this backoffice knows; nothing was written.");
-                return ExitCodes.Usage;
-            }
-
-            var today = DateOnly.FromDateTime(host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            scope = new ReconciliationScope(first, last, municipality, provider, today);
-            var store = host.Services.GetRequiredService<ReconciliationStore>();
+            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var scope = new ReconciliationScope(first, last, municipality, provider, today);
+            var store = services.GetRequiredService<ReconciliationStore>();
             var mismatches = await store.PaymentMismatchesAsync(scope, ct);
-            written = ReconciliationReportFiles.Write(store.Lines(scope), store.Rejections(scope), store.Exceptions(scope).Concat(mismatches), format, path);
-            ledger = await store.LedgerTotalAsync(scope, ct);
-        }
-        catch (Exception ex) when (ex is DatabaseMigrationException or OptionsValidationException)
-        {
-            await stderr.WriteLineAsync($"backoffice report: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (Exception ex) when (ex is DbException or TimeoutException)
-        {
-            await stderr.WriteLineAsync($"backoffice report: the database could not be read ({Redaction.Describe(ex)}); nothing was written.");
-            return ExitCodes.Usage;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"backoffice report: the report could not be written ({Redaction.Describe(ex)}); no partial file was left.");
-            return ExitCodes.Usage;
-        }
+            var written = ReconciliationReportFiles.Write(store.Lines(scope), store.Rejections(scope), store.Exceptions(scope).Concat(mismatches), format, path);
+            var ledger = await store.LedgerTotalAsync(scope, ct);
+            var equal = ledger.Cents == written.PaidCents;
+            var municipalities = scope.Municipality is { } m ? "municipality " + m : "all municipalities";
+            var providers = scope.Provider is { } p ? "provider " + p : "all providers";
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Reconciliation {Data.StoredDates.Month(first)} to {Data.StoredDates.Month(last)} (delivery months), {municipalities}, {providers}, as of {Data.StoredDates.Day(scope.AsOf)}: {written.Lines} allocation-months, {written.DeclaredLines} debit prestaties declared, {written.RejectedLines} prestaties rejected ({written.Rejections} retourcodes)."));
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Paid (net approved) {Euro(written.PaidCents)}; the ledger over these delivery months {Euro(ledger.Cents)} in {ledger.Rows} rows: {(equal ? "equal" : "DIFFERENT")}."));
+            foreach (var kind in ReconciliationExceptionKinds.All)
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exceptions {kind}: {written.ExceptionsByKind.GetValueOrDefault(kind)}"));
+            }
 
-        var equal = ledger.Cents == written.PaidCents;
-        var municipalities = scope.Municipality is { } m ? "municipality " + m : "all municipalities";
-        var providers = scope.Provider is { } p ? "provider " + p : "all providers";
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Reconciliation {Data.StoredDates.Month(first)} to {Data.StoredDates.Month(last)} (delivery months), {municipalities}, {providers}, as of {Data.StoredDates.Day(scope.AsOf)}: {written.Lines} allocation-months, {written.DeclaredLines} debit prestaties declared, {written.RejectedLines} prestaties rejected ({written.Rejections} retourcodes)."));
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Paid (net approved) {Euro(written.PaidCents)}; the ledger over these delivery months {Euro(ledger.Cents)} in {ledger.Rows} rows: {(equal ? "equal" : "DIFFERENT")}."));
-        foreach (var kind in ReconciliationExceptionKinds.All)
-        {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Exceptions {kind}: {written.ExceptionsByKind.GetValueOrDefault(kind)}"));
-        }
+            foreach (var file in written.Files)
+            {
+                await stdout.WriteLineAsync($"Written: {file}");
+            }
 
-        foreach (var file in written.Files)
-        {
-            await stdout.WriteLineAsync($"Written: {file}");
-        }
+            if (equal)
+            {
+                return ExitCodes.Ok;
+            }
 
-        if (equal)
-        {
-            return ExitCodes.Ok;
-        }
-
-        await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"backoffice report: the report pays {Euro(written.PaidCents)} but the ledger holds {Euro(ledger.Cents)} for the same delivery months (difference {Euro(written.PaidCents - ledger.Cents)})."));
-        return ExitCodes.Findings;
-    }
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"backoffice report: the report pays {Euro(written.PaidCents)} but the ledger holds {Euro(ledger.Cents)} for the same delivery months (difference {Euro(written.PaidCents - ledger.Cents)})."));
+            return ExitCodes.Findings;
+        }, ct);
 }

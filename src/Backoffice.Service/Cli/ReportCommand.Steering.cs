@@ -1,16 +1,11 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Globalization;
 using Backoffice.Core.Standard;
 using Backoffice.Data;
-using Backoffice.Data.Migrations;
-using Backoffice.Data.Reference;
 using Backoffice.Data.Steering;
 using Backoffice.Service.Hosting;
-using Backoffice.Service.Logging;
 using Backoffice.Service.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Backoffice.Service.Cli;
 
@@ -64,65 +59,14 @@ internal static partial class ReportCommand
         return command;
     }
 
-    private static async Task<int> RunSteeringAsync(SteeringSelection selection, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
-    {
-        if (selection.To < selection.From)
+    private static Task<int> RunSteeringAsync(SteeringSelection selection, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        RunReportAsync(path, settings, (selection.From, selection.To), selection.Municipalities, selection.Provider, stderr, async services =>
         {
-            await stderr.WriteLineAsync("backoffice report: --to must not be before --from; nothing was written.");
-            return ExitCodes.Usage;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder) || Directory.Exists(path))
-        {
-            await stderr.WriteLineAsync($"backoffice report: '{path}' is not a file in an existing folder; nothing was written.");
-            return ExitCodes.Usage;
-        }
-
-        SteeringFigures figures;
-        IReadOnlyList<string> written;
-        try
-        {
-            using var host = BackofficeHost.BuildMigrated(settings);
-            var reference = host.Services.GetRequiredService<ReferenceStore>();
-            foreach (var municipality in selection.Municipalities)
-            {
-                if (!await reference.IsServedMunicipalityAsync(municipality, ct))
-                {
-                    // Figures without a mistyped municipality would read as that municipality having none.
-                    await stderr.WriteLineAsync($"backoffice report: {municipality} is not a municipality this backoffice serves; nothing was written.");
-                    return ExitCodes.Usage;
-                }
-            }
-
-            if (selection.Provider is { } agb && !await reference.IsKnownProviderAsync(agb, ct))
-            {
-                await stderr.WriteLineAsync($"backoffice report: {agb} is not a provider this backoffice knows; nothing was written.");
-                return ExitCodes.Usage;
-            }
-
-            figures = await new SteeringReportStore(host.Services.GetRequiredService<IDbConnectionFactory>()).ReadAsync(selection, ct);
-            written = SteeringReportFiles.Write(figures, format, path);
-        }
-        catch (Exception ex) when (ex is DatabaseMigrationException or OptionsValidationException)
-        {
-            await stderr.WriteLineAsync($"backoffice report: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (Exception ex) when (ex is DbException or TimeoutException)
-        {
-            await stderr.WriteLineAsync($"backoffice report: the database could not be read ({Redaction.Describe(ex)}); nothing was written.");
-            return ExitCodes.Usage;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"backoffice report: the report could not be written ({Redaction.Describe(ex)}); no partial file was left.");
-            return ExitCodes.Usage;
-        }
-
-        await SummariseSteering(figures, written, stdout);
-        return ExitCodes.Ok;
-    }
+            var figures = await new SteeringReportStore(services.GetRequiredService<IDbConnectionFactory>()).ReadAsync(selection, ct);
+            var written = SteeringReportFiles.Write(figures, format, path);
+            await SummariseSteering(figures, written, stdout);
+            return ExitCodes.Ok;
+        }, ct);
 
     private static async Task SummariseSteering(SteeringFigures f, IReadOnlyList<string> written, TextWriter stdout)
     {

@@ -118,28 +118,70 @@ internal static partial class ReportCommand
         return Directory.Exists(folder) && !Directory.Exists(path);
     }
 
-    private static async Task<int> RunAsync(DateOnly month, string? municipality, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static Task<int> RunAsync(DateOnly month, string? municipality, ReportFormat format, string path, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        RunReportAsync(path, settings, null, municipality is null ? [] : [municipality], null, stderr, async services =>
+        {
+            var batch = await services.GetRequiredService<PaymentReportStore>().GetBatchAsync(month, municipality, ct);
+            var written = PaymentReportFiles.Write(batch, format, path);
+            await Summarise(batch, written, stdout);
+            if (batch.Reconciles)
+            {
+                return ExitCodes.Ok;
+            }
+
+            await Mismatches(batch, stderr);
+            return ExitCodes.Findings;
+        }, ct);
+
+    /// <summary>
+    /// What every report run shares: <paramref name="period"/> runs forward, the report goes to a file
+    /// in an existing folder, and every municipality and provider asked for is known (a report for a
+    /// mistyped code would read as "nothing there"); then <paramref name="report"/> reads, writes,
+    /// says what it wrote and gives the exit code. A configuration, database or file fault is exit 2
+    /// with its redacted reason, and nothing (no partial file) is left.
+    /// </summary>
+    private static async Task<int> RunReportAsync(
+        string path,
+        HostSettings settings,
+        (DateOnly From, DateOnly To)? period,
+        IReadOnlyList<string> municipalities,
+        string? provider,
+        TextWriter stderr,
+        Func<IServiceProvider, Task<int>> report,
+        CancellationToken ct)
     {
+        if (period is { } p && p.To < p.From)
+        {
+            await stderr.WriteLineAsync("backoffice report: --to must not be before --from; nothing was written.");
+            return ExitCodes.Usage;
+        }
+
         if (!IsWritablePath(path))
         {
             await stderr.WriteLineAsync($"backoffice report: '{path}' is not a file in an existing folder; nothing was written.");
             return ExitCodes.Usage;
         }
 
-        PaymentBatch batch;
-        IReadOnlyList<string> written;
         try
         {
             using var host = BackofficeHost.BuildMigrated(settings);
-            if (municipality is not null && !await host.Services.GetRequiredService<ReferenceStore>().IsServedMunicipalityAsync(municipality, ct))
+            var reference = host.Services.GetRequiredService<ReferenceStore>();
+            foreach (var municipality in municipalities)
             {
-                // An empty report for a mistyped code would read as "nothing to pay".
-                await stderr.WriteLineAsync($"backoffice report: {municipality} is not a municipality this backoffice serves; nothing was written.");
+                if (!await reference.IsServedMunicipalityAsync(municipality, ct))
+                {
+                    await stderr.WriteLineAsync($"backoffice report: {municipality} is not a municipality this backoffice serves; nothing was written.");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            if (provider is not null && !await reference.IsKnownProviderAsync(provider, ct))
+            {
+                await stderr.WriteLineAsync($"backoffice report: {provider} is not a provider this backoffice knows; nothing was written.");
                 return ExitCodes.Usage;
             }
 
-            batch = await host.Services.GetRequiredService<PaymentReportStore>().GetBatchAsync(month, municipality, ct);
-            written = PaymentReportFiles.Write(batch, format, path);
+            return await report(host.Services);
         }
         catch (Exception ex) when (ex is DatabaseMigrationException or OptionsValidationException)
         {
@@ -156,15 +198,6 @@ internal static partial class ReportCommand
             await stderr.WriteLineAsync($"backoffice report: the report could not be written ({Redaction.Describe(ex)}); no partial file was left.");
             return ExitCodes.Usage;
         }
-
-        await Summarise(batch, written, stdout);
-        if (batch.Reconciles)
-        {
-            return ExitCodes.Ok;
-        }
-
-        await Mismatches(batch, stderr);
-        return ExitCodes.Findings;
     }
 
     private static async Task Summarise(PaymentBatch batch, IReadOnlyList<string> written, TextWriter stdout)
