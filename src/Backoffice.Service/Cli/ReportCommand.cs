@@ -30,6 +30,7 @@ internal static partial class ReportCommand
             Payments(stdout, stderr),
             Steering(stdout, stderr),
             Reconciliation(stdout, stderr),
+            Scenario(stdout, stderr),
         };
 
     private static Command Payments(TextWriter stdout, TextWriter stderr)
