@@ -170,7 +170,7 @@ internal static class DemoCommand
             o.WriteLine($"  total: {f.Total.Clients} clients, {DemoReport.Euro(f.Total.Cents)}");
             o.WriteLine($"  provider table ({string.Join(", ", LekstroomRegion.Published.ProviderTableMunicipalities)}): {f.Providers.Count} providers, {DemoReport.Euro(f.ProviderTableCents)}; " +
                 $"the 7 largest {DemoReport.Euro(f.LargestCents(7))}, the 12 largest {DemoReport.Euro(f.LargestCents(12))}; 80 % carried by {f.ProvidersCarrying(80)}, 90 % by {f.ProvidersCarrying(90)}; " +
-                $"{f.SmallProviders.Count} with fewer than {RegionFigures.SmallProviderClients} clients, {DemoReport.Euro(f.SmallProviders.Sum(p => p.Cents))}");
+                $"{f.SmallProviders.Count} with fewer than {Data.Steering.ProviderConcentration.SmallProviderClients} clients, {DemoReport.Euro(f.SmallProviders.Sum(p => p.Cents))}");
         }
 
         o.WriteLine(r.AsExpected

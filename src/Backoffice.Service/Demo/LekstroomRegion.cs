@@ -148,12 +148,12 @@ public static class LekstroomRegion
         var clients = new int[n];
         for (var i = 22; i < n; i++)
         {
-            clients[i] = (int)Math.Clamp(Math.Round(spend[i] / 3_000.0), 1, RegionFigures.SmallProviderClients - 1);
+            clients[i] = (int)Math.Clamp(Math.Round(spend[i] / 3_000.0), 1, Data.Steering.ProviderConcentration.SmallProviderClients - 1);
         }
 
         for (var i = 12; i < 22; i++)
         {
-            clients[i] = Math.Max(RegionFigures.SmallProviderClients, (int)Math.Round(spend[i] / 4_300.0));
+            clients[i] = Math.Max(Data.Steering.ProviderConcentration.SmallProviderClients, (int)Math.Round(spend[i] / 4_300.0));
         }
 
         var fourClients = four.Sum(m => target[m].Clients);

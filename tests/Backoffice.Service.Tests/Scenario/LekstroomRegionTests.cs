@@ -120,6 +120,59 @@ public sealed class LekstroomRegionTests
         Assert.That(small.All(p => p.Clients is >= 1 and < 7), Is.True);
     }
 
+    // The published figures as a policy officer gets them: backoffice report steering on the year,
+    // once over the region, once over the provider table's four municipalities, read from its files.
+    [Test]
+    public async Task Report_steering_on_the_year_reproduces_the_published_figures()
+    {
+        var region = await SteeringCsvAsync("region");
+        var municipalities = region["municipalities"];
+        Assert.That(
+            municipalities.Select(m => (m["row"], m["municipality"], m["clients"], m["spend_eur"])),
+            Is.EqualTo(new[]
+            {
+                ("municipality", "0321", "363", "2145868.00"),
+                ("municipality", "0331", "66", "306677.00"),
+                ("municipality", "0353", "242", "1066805.00"),
+                ("municipality", "0356", "886", "3207069.00"),
+                ("municipality", "1961", "320", "1226965.41"),
+                ("total", "", "1877", "7953384.41"),
+            }));
+
+        var table = await SteeringCsvAsync("table", "0321", "0353", "0331", "0356");
+        var concentration = table["concentration"].ToDictionary(c => c["figure"], StringComparer.Ordinal);
+        Assert.That((concentration["providers"]["providers"], concentration["providers"]["spend_eur"]), Is.EqualTo(("49", "6726419.00")));
+        Assert.That((concentration["carrying 80 %"]["providers"], concentration["carrying 80 %"]["spend_eur"]), Is.EqualTo(("7", "5381135.00")));
+        Assert.That((concentration["carrying 90 %"]["providers"], concentration["carrying 90 %"]["spend_eur"]), Is.EqualTo(("12", "6068476.00")));
+        Assert.That((concentration["fewer than 7 clients"]["providers"], concentration["fewer than 7 clients"]["spend_eur"]), Is.EqualTo(("27", "225645.00")));
+    }
+
+    private async Task<Dictionary<string, List<Dictionary<string, string>>>> SteeringCsvAsync(string name, params string[] municipalities)
+    {
+        var path = Path.Combine(_root.FullName, name + ".csv");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await BackofficeCli.RunAsync(
+            ["report", "steering", "--from", From, "--to", To, .. municipalities.SelectMany(m => new[] { "--municipality", m }), "--format", "csv", "--out", path, "--data", Data],
+            stdout,
+            stderr);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), stderr.ToString());
+        var tables = new Dictionary<string, List<Dictionary<string, string>>>(StringComparer.Ordinal);
+        foreach (var figure in new[] { "municipalities", "concentration" })
+        {
+            using var reader = CsvHelper.CsvReader.FromFile(Path.Combine(_root.FullName, $"{name}.{figure}.csv"), CsvHelper.CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
+            var rows = new List<Dictionary<string, string>>();
+            while (reader.Read())
+            {
+                rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(i => reader.Headers[i], reader.GetString, StringComparer.Ordinal));
+            }
+
+            tables[figure] = rows;
+        }
+
+        return tables;
+    }
+
     [Test]
     public void The_demo_itself_reports_the_figures_and_no_surprise()
     {
