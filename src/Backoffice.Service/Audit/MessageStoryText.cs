@@ -117,7 +117,7 @@ public static class MessageStoryText
         }
 
         Line(string.Empty);
-        Line("Register");
+        Line("Allocation register");
         Line("  " + (changes.Count == 0 ? "no changes" : string.Join(", ", changes)));
 
         Line(string.Empty);
