@@ -90,16 +90,16 @@ public sealed class MessageUnitOfWork(IDbConnectionFactory connections, MessageV
         var counted = changes
             .GroupBy(c => c switch
             {
-                AllocationRecorded => "allocation versions",
-                StartRecorded => "start lines",
-                StopRecorded => "stop lines",
-                RequestOpened => "requests opened",
-                RequestAnswered => "requests answered",
-                RetourRecorded => "provider retours",
-                DeclarationRecorded => "declarations",
-                _ => "other changes",
+                AllocationRecorded => ("allocation version", "allocation versions"),
+                StartRecorded => ("start line", "start lines"),
+                StopRecorded => ("stop line", "stop lines"),
+                RequestOpened => ("request opened", "requests opened"),
+                RequestAnswered => ("request answered", "requests answered"),
+                RetourRecorded => ("provider retour", "provider retours"),
+                DeclarationRecorded => ("declaration", "declarations"),
+                _ => ("other change", "other changes"),
             })
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}"))
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {(g.Count() == 1 ? g.Key.Item1 : g.Key.Item2)}"))
             .ToList();
         if (counted.Count > 0)
         {
