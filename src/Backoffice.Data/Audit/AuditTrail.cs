@@ -180,11 +180,18 @@ public static class AuditTrail
         await connection.ExecuteAsync(new CommandDefinition(Insert, entries.Select(Parameters).ToList(), transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The subject of a staff decision on a provider's request (<c>answer-request</c>), the same text wherever it is written or looked for.</summary>
+    public static string RequestSubject(string provider, string reference) => $"request {reference} of provider {provider}";
+
     /// <summary>Every event of message <paramref name="messageId"/>, in the order recorded.</summary>
-    public static async Task<IReadOnlyList<AuditEvent>> OfMessageAsync(DbConnection connection, long messageId, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<AuditEvent>> OfMessageAsync(DbConnection connection, long messageId, CancellationToken cancellationToken) =>
+        QueryAsync(connection, new CommandDefinition(SelectOfMessage, new { message_id = messageId }, cancellationToken: cancellationToken));
+
+    /// <summary>The events a query selects (all columns of audit_event, in table order).</summary>
+    internal static async Task<IReadOnlyList<AuditEvent>> QueryAsync(DbConnection connection, CommandDefinition query)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(SelectOfMessage, new { message_id = messageId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<EventRow>(query);
         return [.. rows.Select(r => new AuditEvent(r.action, r.actor, r.origin, r.message_id, r.subject, r.detail, r.why, Timestamps.Utc(r.occurred_at)!.Value)
         {
             Id = r.id,

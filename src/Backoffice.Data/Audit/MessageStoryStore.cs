@@ -52,7 +52,15 @@ public sealed record MessageStory(
     IReadOnlyList<StoryTask> Tasks,
     StoryRegister Register,
     StoryDeclaration? Declaration,
-    IReadOnlyList<AuditEvent> Events);
+    IReadOnlyList<AuditEvent> Events)
+{
+    /// <summary>
+    /// Events of other messages about this one's staff tasks and requests: the 301 or 319 that closed
+    /// a task it opened, the staff decision (<c>answer-request</c>) on a request it made. So a
+    /// request's story shows the manual decision taken on it.
+    /// </summary>
+    public IReadOnlyList<AuditEvent> Related { get; init; } = [];
+}
 
 /// <summary>Reads one message's story from the store (plain SELECTs, the same text on SQLite and SQL Server).</summary>
 public sealed class MessageStoryStore
@@ -95,6 +103,18 @@ public sealed class MessageStoryStore
         GROUP BY CAST(approved AS bigint), retourcodes, debet_credit;
         """;
 
+    private const string SelectRequests = """
+        SELECT provider, referentie_aanbieder FROM request WHERE message_id = @id ORDER BY id;
+        """;
+
+    private const string SelectRelated = """
+        SELECT id, occurred_at, actor, origin, action, message_id, subject, detail, why, rule_set, schema_set
+        FROM audit_event
+        WHERE message_id <> @id
+          AND ((action IN ('task-opened', 'task-closed') AND subject IN @keys) OR (action = 'request-answered' AND subject IN @requests))
+        ORDER BY id;
+        """;
+
     private readonly IDbConnectionFactory connections;
     private readonly MessageSummaries summaries;
 
@@ -132,6 +152,12 @@ public sealed class MessageStoryStore
             new CommandDefinition(SelectRegister, p, cancellationToken: cancellationToken));
         var declaration = await DeclarationAsync(connection, id, cancellationToken);
         var events = await AuditTrail.OfMessageAsync(connection, id, cancellationToken);
+        var requests = (await connection.QueryAsync<(string Provider, string Reference)>(new CommandDefinition(SelectRequests, p, cancellationToken: cancellationToken)))
+            .Select(r => AuditTrail.RequestSubject(r.Provider.Trim(), r.Reference.Trim()))
+            .ToList();
+        var related = await AuditTrail.QueryAsync(
+            connection,
+            new CommandDefinition(SelectRelated, new { id, keys = tasks.Select(t => t.Key).ToList(), requests }, cancellationToken: cancellationToken));
         return new MessageStory(
             message,
             Day(due),
@@ -140,7 +166,10 @@ public sealed class MessageStoryStore
             tasks,
             new StoryRegister((int)register.Allocations, (int)register.Starts, (int)register.Stops, (int)register.Opened, (int)register.Closed, register.RetourRejected is { } r ? r != 0 : null),
             declaration,
-            events);
+            events)
+        {
+            Related = related,
+        };
     }
 
     private static async Task<StoryDeclaration?> DeclarationAsync(System.Data.Common.DbConnection connection, long id, CancellationToken cancellationToken)

@@ -151,11 +151,13 @@ public static class MessageStoryText
         }
 
         Line(string.Empty);
-        Line(Inv($"Audit trail: {story.Events.Count} events, in the order they happened"));
-        foreach (var e in story.Events)
+        var related = story.Related.Count == 0 ? string.Empty : Inv($" (and {story.Related.Count} of later messages about its tasks and requests, marked with their message)");
+        Line(Inv($"Audit trail: {story.Events.Count} events{related}, in the order they happened"));
+        foreach (var e in story.Events.Concat(story.Related).OrderBy(e => e.Id))
         {
             var sets = e.RuleSet is null && e.SchemaSet is null ? string.Empty : Inv($" [rule set {e.RuleSet ?? "none"}; schema set {e.SchemaSet ?? "none"}]");
-            Line(Inv($"  {Time(e.OccurredAt)}  {e.Action}  by {e.Actor} ({e.Origin})  {e.Subject}: {e.Detail}{(e.Why.Length > 0 ? " Why: " + e.Why : string.Empty)}{sets}"));
+            var other = e.MessageId is { } of && of != m.Id ? Inv($"[message {of}] ") : string.Empty;
+            Line(Inv($"  {Time(e.OccurredAt)}  {other}{e.Action}  by {e.Actor} ({e.Origin})  {e.Subject}: {e.Detail}{(e.Why.Length > 0 ? " Why: " + e.Why : string.Empty)}{sets}"));
         }
 
         return text.ToString();

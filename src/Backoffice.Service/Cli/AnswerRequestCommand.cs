@@ -131,7 +131,7 @@ internal static class AnswerRequestCommand
                             by.Name,
                             by.Origin,
                             id,
-                            $"request {reference} of provider {provider}",
+                            AuditTrail.RequestSubject(provider, reference),
                             string.Create(CultureInfo.InvariantCulture, $"Staff answered the {(request.Kind == RequestKind.Vot ? "VOT" : "VOW")} with a WMO319 ({decided}), identification {identity.Identificatie}, stored as message {id}; it is checked at levels 1 to 4 before it may leave."),
                             by.Why,
                             now));

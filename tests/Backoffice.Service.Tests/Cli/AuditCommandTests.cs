@@ -103,6 +103,14 @@ public sealed class AuditCommandTests
         Assert.That(story, Does.Contain("request-answered  by m.jansen (answer-request on ").And.Contain("Why: waiting for the indication review"));
         Assert.That(story, Does.Contain("deadline: none (we owe this message no answer)"), "our own 319 is sent on, not answered");
         Assert.That(story, Does.Contain($"request-final:{Provider}:{Reference}: Final answer due on request {Reference}"), "the task its decision opened");
+
+        // The request's own story shows the staff decision taken on it, and what closed its task.
+        var vot = await ScalarAsync<long>("SELECT id FROM message WHERE message_type = 'WMO315'");
+        var (votExit, votStory, votErr) = await Run("audit", vot.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data", Data);
+        Assert.That(votExit, Is.EqualTo(ExitCodes.Ok), votErr);
+        Assert.That(votStory, Does.Contain("Audit trail: 5 events (and 2 of later messages about its tasks and requests, marked with their message)"));
+        Assert.That(votStory, Does.Contain($"[message {own319}] request-answered  by m.jansen (answer-request on "));
+        Assert.That(votStory, Does.Contain($"[message {own319}] task-closed  by system (answer-request on ").And.Contain($"request:{Provider}:{Reference}: Closed"));
     }
 
     [Test]
