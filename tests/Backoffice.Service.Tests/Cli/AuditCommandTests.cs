@@ -180,6 +180,22 @@ public sealed class AuditCommandTests
             "an import that changed nothing is still a person's action on record");
     }
 
+    [Test]
+    public async Task Migrate_is_a_persons_action_on_record_also_when_nothing_was_due()
+    {
+        var (exit, output, err) = await Run("migrate", "--data", Data, "--actor", "ops.k", "--why", "release 2026.12");
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
+        Assert.That(output, Does.Contain("database is current"));
+        var rows = (await QueryAsync<(string Actor, string Origin, string Detail, string Why)>("SELECT actor, origin, detail, why FROM audit_event WHERE action = 'migrated' ORDER BY id")).ToList();
+        Assert.That(rows, Has.Count.EqualTo(2), "the first import's migration (the service) and this run");
+        Assert.That(rows[0].Actor, Is.EqualTo(AuditActor.SystemName));
+        Assert.That(rows[0].Origin, Does.StartWith("import on "));
+        Assert.That(rows[0].Detail, Does.Contain("0009_audit_trail.sql"));
+        Assert.That(rows[1], Is.EqualTo(("ops.k", rows[1].Origin, "Already current: nothing applied.", "release 2026.12")));
+        Assert.That(rows[1].Origin, Does.StartWith("migrate on "));
+    }
+
     private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         using var stdout = new StringWriter();
