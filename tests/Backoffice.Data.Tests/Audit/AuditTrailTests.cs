@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Backoffice.Data.Audit;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Migrations;
+using Backoffice.Data.Staff;
 using Dapper;
 using NUnit.Framework;
 
@@ -74,6 +75,21 @@ public sealed partial class AuditTrailTests
         Assert.That(events[0].Origin, Does.StartWith("process on " + Environment.MachineName + "/"));
         Assert.That(events[1].OccurredAt, Is.EqualTo(At.AddMinutes(1)));
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_event WHERE action IN ('received', 'delivered-again')"), Is.EqualTo(2), "the rolled-back delivery left no audit row");
+    }
+
+    [Test]
+    public async Task A_task_recorded_on_its_own_is_opened_on_the_audit_trail_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var tasks = new StaffTaskStore(database.Connections, AuditActor.System("process"));
+        var task = new StaffTask("unreadable:1:2", StaffTaskKinds.UnreadableFile, null, "Inbox file could not be read", "detail", At, new DateOnly(2026, 4, 6));
+
+        Assert.That(await tasks.RecordAsync(task, CancellationToken.None), Is.True);
+        Assert.That(await tasks.RecordAsync(task, CancellationToken.None), Is.False);
+
+        await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
+        var rows = (await connection.QueryAsync<(string Action, string Subject, string Detail)>("SELECT action, subject, detail FROM audit_event WHERE action = 'task-opened'")).ToList();
+        Assert.That(rows, Is.EqualTo(new[] { (AuditActions.TaskOpened, "unreadable:1:2", "Opened (unreadable-file, due 2026-04-06).") }));
     }
 
     [Test]
