@@ -64,17 +64,20 @@ public static class AuditActions
     /// <summary>Staff answered a provider's request (<c>backoffice answer-request</c>): the 319 they had made.</summary>
     public const string RequestAnswered = "request-answered";
 
+    /// <summary>A person wrote a message's raw bytes (which hold client data) to a file: <c>backoffice audit --raw</c>.</summary>
+    public const string RawExported = "raw-exported";
+
     /// <summary>Database migrations were applied.</summary>
     public const string Migrated = "migrated";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Received, DeliveredAgain, Verdict, TaskOpened, TaskClosed, AnswerWritten,
-        ReferenceImported, ReferenceImportUnchanged, ReferenceImportRejected, RequestAnswered, Migrated,
+        ReferenceImported, ReferenceImportUnchanged, ReferenceImportRejected, RequestAnswered, RawExported, Migrated,
     ];
 
     /// <summary>The actions only a person's command takes.</summary>
-    public static IReadOnlyList<string> Human { get; } = [ReferenceImported, ReferenceImportUnchanged, ReferenceImportRejected, RequestAnswered, Migrated];
+    public static IReadOnlyList<string> Human { get; } = [ReferenceImported, ReferenceImportUnchanged, ReferenceImportRejected, RequestAnswered, RawExported, Migrated];
 }
 
 /// <summary>

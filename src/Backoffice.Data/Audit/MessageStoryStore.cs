@@ -172,6 +172,31 @@ public sealed class MessageStoryStore
         };
     }
 
+    /// <summary>
+    /// Records that <paramref name="by"/> wrote message <paramref name="messageId"/>'s raw bytes to a
+    /// file: the bytes hold client data, and every read of it by a person is on the trail. The file's
+    /// path is not recorded (it is the person's, and may name anything).
+    /// </summary>
+    public async Task RecordRawExportAsync(long messageId, string sha256, long size, AuditActor by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AuditTrail.AppendAsync(
+            transaction,
+            new AuditEvent(
+                AuditActions.RawExported,
+                by.Name,
+                by.Origin,
+                messageId,
+                string.Create(CultureInfo.InvariantCulture, $"message {messageId}"),
+                string.Create(CultureInfo.InvariantCulture, $"The stored bytes ({size} bytes, sha256 {sha256}, checked) were written to a file."),
+                by.Why,
+                at),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private static async Task<StoryDeclaration?> DeclarationAsync(System.Data.Common.DbConnection connection, long id, CancellationToken cancellationToken)
     {
         var row = (await connection.QueryAsync<DeclarationRow>(new CommandDefinition(SelectDeclaration, new { id }, cancellationToken: cancellationToken))).SingleOrDefault();

@@ -32,22 +32,33 @@ internal static class AuditCommand
         var raw = new Option<string?>("--raw") { Description = "Also write the message's stored bytes, exactly as delivered, to FILE (its folder must exist; an existing file is replaced whole).", HelpName = "FILE" };
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
+        var actor = CommonOptions.Actor();
+        var why = CommonOptions.Why();
         var command = new Command("audit", "Tell one message's story from the store: receipt, deliveries, findings, verdict, answer and deadline, staff tasks, the audit trail.")
         {
-            id, format, raw, data, config,
+            id, format, raw, data, config, actor, why,
         };
-        command.SetAction(async (parse, ct) => await RunAsync(
-            parse.GetValue(id),
-            parse.GetValue(format) == "json",
-            parse.GetValue(raw),
-            new HostSettings(CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))), parse.GetValue(config), ConsoleToStandardError: true),
-            stdout,
-            stderr,
-            ct));
+        command.SetAction(async (parse, ct) =>
+        {
+            if (CommonOptions.Person(parse, actor, why, "audit", stderr) is not { } by)
+            {
+                return ExitCodes.Usage;
+            }
+
+            return await RunAsync(
+                parse.GetValue(id),
+                parse.GetValue(format) == "json",
+                parse.GetValue(raw),
+                by,
+                new HostSettings(CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))), parse.GetValue(config), ConsoleToStandardError: true),
+                stdout,
+                stderr,
+                ct);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(long id, bool json, string? raw, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(long id, bool json, string? raw, AuditActor by, HostSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (raw is not null && (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(raw))) || Directory.Exists(raw)))
         {
@@ -70,7 +81,19 @@ internal static class AuditCommand
 
             if (raw is not null)
             {
+                // The bytes hold client data: written, then the export recorded; if it cannot be
+                // recorded the file is removed again, so no copy leaves unaudited.
+                var stories = host.Services.GetRequiredService<MessageStoryStore>();
                 await WriteRawAsync(host.Services.GetRequiredService<MessageContent>(), story.Message, raw, ct);
+                try
+                {
+                    await stories.RecordRawExportAsync(id, story.Message.Sha256.Trim(), story.Message.SizeBytes, by, host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+                }
+                catch
+                {
+                    File.Delete(raw);
+                    throw;
+                }
             }
         }
         catch (Exception ex) when (ex is DatabaseMigrationException or OptionsValidationException)
@@ -98,7 +121,7 @@ internal static class AuditCommand
             await stdout.WriteAsync(MessageStoryText.Render(story, today));
             if (raw is not null)
             {
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"\nRaw bytes written: {raw} ({story.Message.SizeBytes} bytes, sha256 {story.Message.Sha256} checked)."));
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"\nRaw bytes written: {raw} ({story.Message.SizeBytes} bytes, sha256 {story.Message.Sha256} checked); the export is recorded in the audit trail (raw-exported, by {by.Name})."));
             }
         }
 

@@ -154,8 +154,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0007_products_contracts.sql"] = "945c290feaf08f8f7e24791ec05d6e643e5fb4d5918c49f59b7691be030c8281",
         ["Backoffice.Data.Migrations.Sqlite.0008_declarations.sql"] = "7246ac3722fedf135f38c9d2425792e0d4f50f7321167dd54a25860a79211893",
         ["Backoffice.Data.Migrations.SqlServer.0008_declarations.sql"] = "a05895f8ed56e122041e2feb81a17b17213fffbc2f8b61f8a4fbb4cc07c0c739",
-        ["Backoffice.Data.Migrations.Sqlite.0009_audit_trail.sql"] = "ad27e605f2c86963d4ff99dca446f9dc0447ae52c633f56299b1f63b0c61ef67",
-        ["Backoffice.Data.Migrations.SqlServer.0009_audit_trail.sql"] = "fe25cc02c5c064640ad0901ebc7217f2d2fda3ebfb2c93f21df8eb75210a4447",
+        ["Backoffice.Data.Migrations.Sqlite.0009_audit_trail.sql"] = "72c7bf51d309d796069f821f84faa781bec34e90eeb26f0143388b3174686378",
+        ["Backoffice.Data.Migrations.SqlServer.0009_audit_trail.sql"] = "8a3c76b4e5548a76290ae91749df75a0b0876223e14ecf35177094d830733697",
     };
 
     [Test]

@@ -147,17 +147,21 @@ public sealed class AuditCommandTests
         var vot = await ScalarAsync<long>("SELECT id FROM message WHERE message_type = 'WMO315'");
         var target = Path.Combine(root.FullName, "raw.xml");
 
-        var (exit, output, err) = await Run("audit", $"{vot}", "--data", Data, "--raw", target);
+        var (exit, output, err) = await Run("audit", $"{vot}", "--data", Data, "--raw", target, "--actor", "auditor.b", "--why", "sample 2026-Q4");
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
         Assert.That(await File.ReadAllBytesAsync(target), Is.EqualTo(Samples.AcceptedRequest(1)), "the bytes as delivered");
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(target))), Is.EqualTo(await ScalarAsync<string>("SELECT sha256 FROM message WHERE id = @vot", new { vot })));
         Assert.That(output, Does.Contain($"Raw bytes written: {target}"));
+        var export = (await EventsAsync(vot)).Last();
+        Assert.That((export.Action, export.Actor, export.Why, export.Subject), Is.EqualTo((AuditActions.RawExported, "auditor.b", "sample 2026-Q4", $"message {vot}")), "a person read the client's data: on record");
+        Assert.That(export.Detail, Does.Not.Contain(target), "the person's path is not recorded");
         Assert.That(Directory.EnumerateFiles(root.FullName, ".*"), Is.Empty, "no temporary file is left");
 
         var unknown = await Run("audit", "4242", "--data", Data, "--raw", Path.Combine(root.FullName, "none.xml"));
         Assert.That(unknown.Exit, Is.EqualTo(ExitCodes.Findings));
         Assert.That(unknown.Err, Does.Contain("there is no message 4242"));
+        Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM audit_event WHERE action = 'raw-exported'"), Is.EqualTo(1), "nothing exported, nothing recorded");
         Assert.That(File.Exists(Path.Combine(root.FullName, "none.xml")), Is.False);
     }
 

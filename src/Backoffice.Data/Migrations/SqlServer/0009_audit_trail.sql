@@ -22,7 +22,7 @@ CREATE TABLE dbo.audit_event (
     CONSTRAINT ck_audit_event_origin CHECK (len(origin) >= 1),
     CONSTRAINT ck_audit_event_action CHECK (action IN ('received', 'delivered-again', 'verdict', 'task-opened', 'task-closed', 'answer-written',
                                                        'reference-imported', 'reference-import-unchanged', 'reference-import-rejected',
-                                                       'request-answered', 'migrated'))
+                                                       'request-answered', 'raw-exported', 'migrated'))
 );
 GO
 

@@ -12,7 +12,7 @@ CREATE TABLE audit_event (
     origin      TEXT    NOT NULL CHECK (length(origin) BETWEEN 1 AND 200),
     action      TEXT    NOT NULL CHECK (action IN ('received', 'delivered-again', 'verdict', 'task-opened', 'task-closed', 'answer-written',
                                                    'reference-imported', 'reference-import-unchanged', 'reference-import-rejected',
-                                                   'request-answered', 'migrated')),
+                                                   'request-answered', 'raw-exported', 'migrated')),
     message_id  INTEGER NULL REFERENCES message (id),
     subject     TEXT    NOT NULL CHECK (length(subject) <= 400),
     detail      TEXT    NOT NULL,
