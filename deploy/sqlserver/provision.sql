@@ -102,5 +102,41 @@ BEGIN
 END;
 GO
 
+-- Append-only tables: what was received, declared, judged, paid and audited is never changed in
+-- place. The migrations' triggers refuse UPDATE and DELETE on them; here the runtime role is also
+-- DENIED both, so the service login is refused by permission before any trigger runs, and a DENY
+-- beats every GRANT (also the migrator role's UPDATE, when the service login holds both roles).
+-- Only owners (db_owner, sysadmin) pass a DENY; the triggers still stop them.
+-- The tables are made by the migrations, so run this script again after the first
+-- `backoffice migrate` (and after an upgrade that adds append-only tables): a table that does not
+-- exist yet is skipped and named.
+DECLARE @appendOnly TABLE (name sysname NOT NULL);
+INSERT INTO @appendOnly (name)
+VALUES (N'message_content'), (N'message_delivery'), (N'declaration'), (N'prestatie_verdict'), (N'payment_ledger'), (N'audit_event');
+
+DECLARE @table sysname;
+DECLARE @deny nvarchar(max);
+DECLARE appendOnlyTables CURSOR LOCAL FAST_FORWARD FOR SELECT name FROM @appendOnly ORDER BY name;
+OPEN appendOnlyTables;
+FETCH NEXT FROM appendOnlyTables INTO @table;
+WHILE @@FETCH_STATUS = 0
+BEGIN
+    IF OBJECT_ID(N'dbo.' + QUOTENAME(@table), N'U') IS NOT NULL
+    BEGIN
+        SET @deny = N'DENY UPDATE, DELETE ON OBJECT::dbo.' + QUOTENAME(@table) + N' TO backoffice_runtime;';
+        EXEC (@deny);
+        PRINT N'Append-only: UPDATE and DELETE denied to backoffice_runtime on dbo.' + @table + N'.';
+    END
+    ELSE
+    BEGIN
+        PRINT N'Append-only: dbo.' + @table + N' does not exist yet; run this script again after backoffice migrate.';
+    END;
+
+    FETCH NEXT FROM appendOnlyTables INTO @table;
+END;
+CLOSE appendOnlyTables;
+DEALLOCATE appendOnlyTables;
+GO
+
 PRINT N'Backoffice database $(DatabaseName) provisioned for login $(AppLogin) (migrator: $(GrantMigrator)).';
 GO

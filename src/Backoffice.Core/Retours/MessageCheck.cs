@@ -231,7 +231,8 @@ public sealed class MessageCheck(MessageValidator validator, RuleSet rules, Regi
         return Finish(result, answer, answerCodes, answerIdentity!);
     }
 
-    private static string SchemaSetName(IwmoMessage message) =>
+    /// <summary>The schema versions a message was checked against, as its header names them (recorded with every verdict).</summary>
+    public static string SchemaSetName(IwmoMessage message) =>
         $"basis {message.Header.XsdVersie.BasisschemaXsdVersie} bericht {message.Header.XsdVersie.BerichtXsdVersie}";
 
     private static async Task<IReadOnlyList<Finding>> LocateAsync(Func<CancellationToken, Task<Stream>> open, IReadOnlyList<Finding> found, CancellationToken cancellationToken)

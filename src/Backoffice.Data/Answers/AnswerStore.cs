@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
+using Backoffice.Data.Audit;
 using Dapper;
 
 namespace Backoffice.Data.Answers;
@@ -49,12 +50,25 @@ public sealed class AnswerStore
         UPDATE message_answer SET written_at = @written_at WHERE message_id = @message_id AND written_at IS NULL;
         """;
 
+    private const string SelectFileName = """
+        SELECT answer_type, file_name FROM message_answer WHERE message_id = @message_id;
+        """;
+
     private readonly IDbConnectionFactory connections;
+    private readonly AuditActor actor;
 
     public AnswerStore(IDbConnectionFactory connections)
+        : this(connections, AuditActor.System("outbox"))
+    {
+    }
+
+    /// <param name="actor">Who the audit trail names for the answers written (the service, from its command).</param>
+    public AnswerStore(IDbConnectionFactory connections, AuditActor actor)
     {
         ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(actor);
         this.connections = connections;
+        this.actor = actor;
     }
 
     /// <summary>Adds the answer inside the caller's transaction (the one that records the verdict).</summary>
@@ -90,7 +104,10 @@ public sealed class AnswerStore
         return row is null ? null : ToAnswer(row);
     }
 
-    /// <summary>Records that the answers of <paramref name="messageIds"/> are in the outbox, in one transaction.</summary>
+    /// <summary>
+    /// Records that the answers of <paramref name="messageIds"/> are in the outbox, in one
+    /// transaction, with one audit row for each answer marked now (one already marked adds none).
+    /// </summary>
     public async Task MarkWrittenAsync(IReadOnlyCollection<long> messageIds, DateTimeOffset writtenAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageIds);
@@ -102,7 +119,17 @@ public sealed class AnswerStore
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var at = writtenAt.UtcDateTime;
-        await connection.ExecuteAsync(new CommandDefinition(MarkWritten, messageIds.Select(id => new { message_id = id, written_at = at }), transaction, cancellationToken: cancellationToken));
+        var events = new List<AuditEvent>(messageIds.Count);
+        foreach (var id in messageIds)
+        {
+            if (await connection.ExecuteAsync(new CommandDefinition(MarkWritten, new { message_id = id, written_at = at }, transaction, cancellationToken: cancellationToken)) == 1)
+            {
+                var (type, file) = await connection.QuerySingleAsync<(string Type, string File)>(new CommandDefinition(SelectFileName, new { message_id = id }, transaction, cancellationToken: cancellationToken));
+                events.Add(new AuditEvent(AuditActions.AnswerWritten, actor.Name, actor.Origin, id, file, $"The {type} is in the outbox for the GGk upload.", string.Empty, writtenAt));
+            }
+        }
+
+        await AuditTrail.AppendAsync(transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

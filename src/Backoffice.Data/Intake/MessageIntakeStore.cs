@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
+using Backoffice.Data.Audit;
 using Dapper;
 
 namespace Backoffice.Data.Intake;
@@ -44,11 +46,20 @@ public sealed class MessageIntakeStore
 
     private readonly IDbConnectionFactory connections;
     private readonly SqlDialect dialect;
+    private readonly AuditActor actor;
 
     public MessageIntakeStore(IDbConnectionFactory connections)
+        : this(connections, AuditActor.System("intake"))
+    {
+    }
+
+    /// <param name="actor">Who the audit trail names for what intake stores (the service, from its command).</param>
+    public MessageIntakeStore(IDbConnectionFactory connections, AuditActor actor)
     {
         ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(actor);
         this.connections = connections;
+        this.actor = actor;
         dialect = SqlDialect.For(connections);
     }
 
@@ -62,7 +73,12 @@ public sealed class MessageIntakeStore
     /// Runs after the bytes are written and before they commit; an exception from it rolls the
     /// whole delivery back (intake uses it to refuse a file that changed while it was read).
     /// </param>
-    public async Task<IntakeReceipt> ReceiveAsync(Stream content, IntakeSource source, CancellationToken cancellationToken, Action? beforeCommit = null)
+    /// <param name="humanAction">
+    /// A person's action that made these bytes (staff answering a request make a 319), recorded in
+    /// the audit trail in the same transaction, given the new message's id.
+    /// </param>
+    public async Task<IntakeReceipt> ReceiveAsync(
+        Stream content, IntakeSource source, CancellationToken cancellationToken, Action? beforeCommit = null, Func<long, AuditEvent>? humanAction = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(source);
@@ -94,6 +110,7 @@ public sealed class MessageIntakeStore
             if (existing is { } duplicateOf)
             {
                 var duplicateDelivery = await InsertDeliveryAsync(connection, transaction, duplicateOf, delivery, isDuplicate: true, cancellationToken);
+                await AuditTrail.AppendAsync(transaction, Events(duplicateOf, duplicateDelivery, sha256, size, delivery, isDuplicate: true, humanAction), cancellationToken);
                 beforeCommit?.Invoke();
                 await transaction.CommitAsync(cancellationToken);
                 return new IntakeReceipt(duplicateOf, duplicateDelivery, sha256, size, IsDuplicate: true);
@@ -105,6 +122,7 @@ public sealed class MessageIntakeStore
                 var messageId = await dialect.InsertMessageAsync(
                     connection, transaction, content, new SqlDialect.NewMessage(sha256, size, receivedAt, channel, originalName), cancellationToken);
                 var deliveryId = await InsertDeliveryAsync(connection, transaction, messageId, delivery, isDuplicate: false, cancellationToken);
+                await AuditTrail.AppendAsync(transaction, Events(messageId, deliveryId, sha256, size, delivery, isDuplicate: false, humanAction), cancellationToken);
                 beforeCommit?.Invoke();
                 await transaction.CommitAsync(cancellationToken);
                 return new IntakeReceipt(messageId, deliveryId, sha256, size, IsDuplicate: false);
@@ -146,6 +164,26 @@ public sealed class MessageIntakeStore
         var attempts = await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectAttempts, parameters, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return attempts;
+    }
+
+    /// <summary>
+    /// The audit rows of one delivery: the message received (new bytes) or delivered again (known
+    /// bytes), and the person's action behind it if there is one. The delivered name is someone
+    /// else's text and is not repeated here (message_delivery keeps it); the delivery id points to it.
+    /// </summary>
+    private AuditEvent[] Events(long messageId, long deliveryId, string sha256, long size, DeliveryRow delivery, bool isDuplicate, Func<long, AuditEvent>? humanAction)
+    {
+        var at = new DateTimeOffset(DateTime.SpecifyKind(delivery.ReceivedAt, DateTimeKind.Utc));
+        var stored = new AuditEvent(
+            isDuplicate ? AuditActions.DeliveredAgain : AuditActions.Received,
+            actor.Name,
+            actor.Origin,
+            messageId,
+            string.Create(CultureInfo.InvariantCulture, $"delivery {deliveryId}"),
+            string.Create(CultureInfo.InvariantCulture, $"{(isDuplicate ? "The same bytes again" : "Stored")}: {size} bytes, sha256 {sha256}, channel {delivery.Channel}{(isDuplicate ? ", a duplicate of this message" : string.Empty)}."),
+            string.Empty,
+            at);
+        return humanAction is null ? [stored] : [humanAction(messageId), stored];
     }
 
     private static DynamicParameters FileParameters(string channel, string originalName, string fileKey)

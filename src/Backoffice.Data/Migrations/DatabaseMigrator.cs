@@ -35,9 +35,11 @@ public static class DatabaseMigrator
     /// <summary>
     /// Brings the database up to date. Throws <see cref="DatabaseMigrationException"/> on failure.
     /// Two processes starting on the same new database take turns (a <see cref="DatabaseLock"/>):
-    /// the second finds the journal complete and applies nothing.
+    /// the second finds the journal complete and applies nothing. Scripts applied are recorded in the
+    /// audit trail (by <paramref name="actor"/>, default the service); a person's run
+    /// (<c>backoffice migrate</c>: an actor other than 'system') is recorded even when nothing was due.
     /// </summary>
-    public static MigrationResult Migrate(DatabaseSettings settings)
+    public static MigrationResult Migrate(DatabaseSettings settings, Audit.AuditActor? actor = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var prefix = ResourcePrefix(settings.Provider);
@@ -57,6 +59,10 @@ public static class DatabaseMigrator
                 .LogToNowhere()
                 .Build();
             result = engine.PerformUpgrade();
+            if (result.Successful)
+            {
+                RecordAsync(settings, actor ?? Audit.AuditActor.System("migrate"), [.. result.Scripts.Select(script => script.Name)]).GetAwaiter().GetResult();
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException and not DatabaseMigrationException)
         {
@@ -69,6 +75,33 @@ public static class DatabaseMigrator
         }
 
         return new MigrationResult(settings.Provider, [.. result.Scripts.Select(script => script.Name)]);
+    }
+
+    /// <summary>The audit row of a migration run, in its own transaction once the scripts are in (the table exists from 0009 on).</summary>
+    private static async Task RecordAsync(DatabaseSettings settings, Audit.AuditActor actor, IReadOnlyList<string> applied)
+    {
+        if (applied.Count == 0 && actor.Name == Audit.AuditActor.SystemName)
+        {
+            return;
+        }
+
+        var prefix = ResourcePrefix(settings.Provider);
+        var names = applied.Select(name => name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name).ToList();
+        await using var connection = await new DbConnectionFactory(settings).OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Audit.AuditTrail.AppendAsync(
+            transaction,
+            new Audit.AuditEvent(
+                Audit.AuditActions.Migrated,
+                actor.Name,
+                actor.Origin,
+                null,
+                $"{settings.Provider} database",
+                names.Count == 0 ? "Already current: nothing applied." : $"Applied {string.Join(", ", names)}.",
+                actor.Why,
+                TimeProvider.System.GetUtcNow()),
+            CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     private static UpgradeEngineBuilder Target(DatabaseSettings settings) => settings.Provider switch

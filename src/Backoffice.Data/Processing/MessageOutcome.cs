@@ -28,6 +28,12 @@ public sealed record MessageOutcome(
 
     /// <summary>When the answer to the message is due from us (OP090, OP090x4); null when it needs none.</summary>
     public DateOnly? AnswerDueOn { get; init; }
+
+    /// <summary>The rule set the verdict was made with (null: level 1 only, no rules ran); kept with the verdict in the audit trail.</summary>
+    public string? RuleSet { get; init; }
+
+    /// <summary>The schema versions the message was checked against (null: it could not be read that far).</summary>
+    public string? SchemaSet { get; init; }
 }
 
 

@@ -190,7 +190,11 @@ public sealed record ContractRow(
 /// imported and its rows, each of the kind's row type, keys unique. Rows the parser rejected are
 /// not here: a batch with rejected rows is never imported at all.
 /// </summary>
-public sealed record ReferenceBatch(ReferenceKind Kind, string FileSha256, DateTimeOffset ImportedAt, IReadOnlyList<ReferenceRow> Rows);
+public sealed record ReferenceBatch(ReferenceKind Kind, string FileSha256, DateTimeOffset ImportedAt, IReadOnlyList<ReferenceRow> Rows)
+{
+    /// <summary>The person importing (the audit trail's who and why); null: the service itself.</summary>
+    public Audit.AuditActor? By { get; init; }
+}
 
 /// <summary>A rejected row: its line, the column at fault when there is one, and why. Never quotes a value.</summary>
 public sealed record ReferenceProblem(int Line, string? Column, string Reason)

@@ -4,6 +4,7 @@ using System.Globalization;
 using Backoffice.Core.Reference;
 using Backoffice.Core.Register;
 using Backoffice.Core.Standard;
+using Backoffice.Data.Audit;
 using Dapper;
 
 namespace Backoffice.Data.Reference;
@@ -181,13 +182,16 @@ public sealed class ReferenceStore
         if (plan.Rejected.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new ReferenceImportResult(batch.Kind, batch.Rows.Count, 0, 0, 0, null, plan.Rejected);
+            var refused = new ReferenceImportResult(batch.Kind, batch.Rows.Count, 0, 0, 0, null, plan.Rejected);
+            await RecordAttemptAsync(batch, refused, cancellationToken);
+            return refused;
         }
 
         var result = new ReferenceImportResult(batch.Kind, batch.Rows.Count, plan.New, plan.Versions.Count - plan.New, batch.Rows.Count - plan.Versions.Count, null, []);
         if (plan.Versions.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
+            await RecordAttemptAsync(batch, result, cancellationToken);
             return result;
         }
 
@@ -216,8 +220,39 @@ public sealed class ReferenceStore
             await transaction.Connection!.ExecuteAsync(new CommandDefinition(insert, parameters, transaction, cancellationToken: cancellationToken));
         }
 
+        var applied = result with { ImportId = importId };
+        await AuditTrail.AppendAsync(transaction, ImportEvent(batch, applied), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return result with { ImportId = importId };
+        return applied;
+    }
+
+    /// <summary>
+    /// Records in the audit trail an import that wrote nothing: refused (rows rejected, by the
+    /// parser or against the stored data) or unchanged. Its own transaction: there is no change to
+    /// share one with.
+    /// </summary>
+    public async Task RecordAttemptAsync(ReferenceBatch batch, ReferenceImportResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(result);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AuditTrail.AppendAsync(transaction, ImportEvent(batch, result), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The audit row of an import: the kind, the file's SHA-256 and what it did, in counts (never a value of the file).</summary>
+    private static AuditEvent ImportEvent(ReferenceBatch batch, ReferenceImportResult result)
+    {
+        var by = batch.By ?? AuditActor.System("import");
+        var kind = ReferenceWords.Of(batch.Kind);
+        var (action, subject, detail) = (result.Applied, result.ImportId) switch
+        {
+            (false, _) => (AuditActions.ReferenceImportRejected, $"{kind} file", string.Create(CultureInfo.InvariantCulture, $"Refused: {result.Rejected.Count} rejected rows of {result.RowsRead}; nothing imported. File sha256 {batch.FileSha256}.")),
+            (true, null) => (AuditActions.ReferenceImportUnchanged, $"{kind} file", string.Create(CultureInfo.InvariantCulture, $"{result.RowsRead} rows, all unchanged; nothing written. File sha256 {batch.FileSha256}.")),
+            (true, { } id) => (AuditActions.ReferenceImported, string.Create(CultureInfo.InvariantCulture, $"reference_import {id} ({kind})"), string.Create(CultureInfo.InvariantCulture, $"{result.RowsRead} rows: {result.VersionsAdded} versions added ({result.New} new, {result.Changed} changed), {result.Unchanged} unchanged. File sha256 {batch.FileSha256}.")),
+        };
+        return new AuditEvent(action, by.Name, by.Origin, null, subject, detail, by.Why, batch.ImportedAt);
     }
 
     /// <summary>Whether this backoffice serves the municipality with CBS code <paramref name="cbsCode"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using Backoffice.Data.Audit;
 using Dapper;
 
 namespace Backoffice.Data.Staff;
@@ -85,19 +86,42 @@ public sealed class StaffTaskStore
         """;
 
     private readonly IDbConnectionFactory connections;
+    private readonly AuditActor actor;
 
     public StaffTaskStore(IDbConnectionFactory connections)
+        : this(connections, AuditActor.System("staff"))
     {
-        ArgumentNullException.ThrowIfNull(connections);
-        this.connections = connections;
     }
 
-    /// <summary>Records the task unless one with its key exists; true when it was new.</summary>
+    /// <param name="actor">Who the audit trail names for tasks recorded on their own (the service, from its command).</param>
+    public StaffTaskStore(IDbConnectionFactory connections, AuditActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(actor);
+        this.connections = connections;
+        this.actor = actor;
+    }
+
+    /// <summary>
+    /// Records the task unless one with its key exists, with its audit row (task-opened) in the same
+    /// transaction; true when it was new. (Tasks of a message's verdict are recorded, and audited,
+    /// by its unit of work instead.)
+    /// </summary>
     public async Task<bool> RecordAsync(StaffTask task, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(task);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var added = await RecordAsync(transaction, task, cancellationToken);
+        if (added)
+        {
+            var due = task.DueOn is { } d ? ", due " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
+            await AuditTrail.AppendAsync(
+                transaction,
+                new AuditEvent(AuditActions.TaskOpened, actor.Name, actor.Origin, task.MessageId, task.TaskKey, $"Opened ({task.Kind}{due}).", string.Empty, task.CreatedAt),
+                cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return added;
     }

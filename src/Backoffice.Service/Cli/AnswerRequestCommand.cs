@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using Backoffice.Core.Messages;
+using Backoffice.Core.Register;
 using Backoffice.Core.Retours;
 using Backoffice.Core.Schemas;
+using Backoffice.Data.Audit;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Migrations;
 using Backoffice.Data.Register;
@@ -55,12 +57,19 @@ internal static class AnswerRequestCommand
         var format = CommonOptions.Format();
         var schemas = CommonOptions.Schemas();
         var config = CommonOptions.Config();
+        var actor = CommonOptions.Actor();
+        var why = CommonOptions.Why();
         var command = new Command("answer-request", "Answer a provider's open request (VOT/VOW) with a WMO319 built, checked and sent by the backoffice.")
         {
-            provider, reference, answer, reason, data, outbox, processingDate, format, schemas, config,
+            provider, reference, answer, reason, data, outbox, processingDate, format, schemas, config, actor, why,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (CommonOptions.Person(parse, actor, why, "answer-request", stderr) is not { } by)
+            {
+                return ExitCodes.Usage;
+            }
+
             var settings = new HostSettings(
                 CommonOptions.Overrides(
                     ("Data:Directory", parse.GetValue(data)),
@@ -78,13 +87,13 @@ internal static class AnswerRequestCommand
                 return ExitCodes.Usage;
             }
 
-            return await RunAsync(settings, parse.GetValue(provider)!, parse.GetValue(reference)!, decision, parse.GetValue(reason), parse.GetValue(format) == "json", stdout, stderr, ct);
+            return await RunAsync(settings, parse.GetValue(provider)!, parse.GetValue(reference)!, decision, parse.GetValue(reason), by, parse.GetValue(format) == "json", stdout, stderr, ct);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        HostSettings settings, string provider, string reference, RequestDecision decision, string? reason, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        HostSettings settings, string provider, string reference, RequestDecision decision, string? reason, AuditActor by, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         IHost? host = null;
         try
@@ -111,7 +120,21 @@ internal static class AnswerRequestCommand
                 var name = MessageCheck.FileName(message.Type, identity);
                 using (var content = new MemoryStream(bytes, writable: false))
                 {
-                    var receipt = await services.GetRequiredService<MessageIntakeStore>().ReceiveAsync(content, new IntakeSource(Channel, name, now), ct);
+                    // The person's decision is in the audit trail with the 319 it made, in the same transaction.
+                    var decided = decision == RequestDecision.Afgewezen ? $"afgewezen, reason {reason}" : "in onderzoek";
+                    var receipt = await services.GetRequiredService<MessageIntakeStore>().ReceiveAsync(
+                        content,
+                        new IntakeSource(Channel, name, now),
+                        ct,
+                        humanAction: id => new AuditEvent(
+                            AuditActions.RequestAnswered,
+                            by.Name,
+                            by.Origin,
+                            id,
+                            AuditTrail.RequestSubject(provider, reference),
+                            string.Create(CultureInfo.InvariantCulture, $"Staff answered the {(request.Kind == RequestKind.Vot ? "VOT" : "VOW")} with a WMO319 ({decided}), identification {identity.Identificatie}, stored as message {id}; it is checked at levels 1 to 4 before it may leave."),
+                            by.Why,
+                            now));
                     messageId = receipt.MessageId;
                 }
 

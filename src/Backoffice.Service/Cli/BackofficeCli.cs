@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Backoffice.Service.Hosting;
 
 namespace Backoffice.Service.Cli;
 
@@ -18,6 +19,7 @@ public static class BackofficeCli
             AnswerRequestCommand.Create(stdout, stderr),
             ReportCommand.Create(stdout, stderr),
             DemoCommand.Create(stdout, stderr),
+            AuditCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);
@@ -32,6 +34,19 @@ public static class BackofficeCli
             return ExitCodes.Usage;
         }
 
+        RunningCommand.Enter(VerbOf(parsed));
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+
+    /// <summary>The verb path without the root ("import", "report payments"), for the audit trail's origin.</summary>
+    private static string VerbOf(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? result = parsed.CommandResult; result is System.CommandLine.Parsing.CommandResult { Command: not RootCommand } command; result = result.Parent)
+        {
+            names.Insert(0, command.Command.Name);
+        }
+
+        return names.Count == 0 ? "backoffice" : string.Join(' ', names);
     }
 }

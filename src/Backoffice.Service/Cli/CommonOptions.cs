@@ -40,6 +40,29 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary>Who a human verb's audit row names (default: the OS user running it).</summary>
+    public static Option<string?> Actor() => new("--actor") { Description = "Your name as the audit trail records it (default: the OS user name).", HelpName = "NAME" };
+
+    /// <summary>Why a person acts, recorded in the audit trail with the action (default empty).</summary>
+    public static Option<string?> Why() => new("--why") { Description = "Why you do this, recorded with the action in the audit trail (no BSN or names; at most 1000 characters).", HelpName = "TEXT" };
+
+    /// <summary>
+    /// The person acting through the running verb, or null with the reason on stderr when
+    /// <c>--actor</c> or <c>--why</c> is not acceptable (a BSN in it, too long): a usage error.
+    /// </summary>
+    public static Data.Audit.AuditActor? Person(ParseResult parse, Option<string?> actor, Option<string?> why, string verb, TextWriter stderr)
+    {
+        try
+        {
+            return Hosting.RunningCommand.Person(parse.GetValue(actor), parse.GetValue(why));
+        }
+        catch (ArgumentException ex)
+        {
+            stderr.WriteLine($"backoffice {verb}: {ex.Message.Split(" (Parameter", 2)[0]}");
+            return null;
+        }
+    }
+
     /// <summary>Only the options actually given become overrides, so configuration files still count.</summary>
     public static Dictionary<string, string?> Overrides(params (string Key, string? Value)[] pairs) =>
         pairs.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
+using Backoffice.Data.Audit;
 using Backoffice.Data.Migrations;
 using Backoffice.Data.Reference;
 using Backoffice.Service.Hosting;
@@ -31,12 +32,19 @@ internal static class ImportCommand
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
         var format = CommonOptions.Format();
+        var actor = CommonOptions.Actor();
+        var why = CommonOptions.Why();
         var command = new Command("import", "Import a CSV file of reference data: every new or changed row becomes a version, or (with any row rejected) nothing is imported.")
         {
-            kind, file, data, config, format,
+            kind, file, data, config, format, actor, why,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (CommonOptions.Person(parse, actor, why, "import", stderr) is not { } by)
+            {
+                return ExitCodes.Usage;
+            }
+
             var settings = new HostSettings(
                 CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))),
                 parse.GetValue(config),
@@ -44,7 +52,7 @@ internal static class ImportCommand
             var json = parse.GetValue(format) == "json";
             if (parse.GetValue(kind) == All)
             {
-                return await RunAllAsync(parse.GetValue(file)!, settings, json, stdout, stderr, ct);
+                return await RunAllAsync(parse.GetValue(file)!, settings, by, json, stdout, stderr, ct);
             }
 
             if (!ReferenceWords.TryParseKind(parse.GetValue(kind), out var what))
@@ -52,13 +60,13 @@ internal static class ImportCommand
                 return ExitCodes.Usage; // AcceptOnlyFromAmong already refused it with the reason
             }
 
-            return await RunAsync(what, parse.GetValue(file)!, settings, json, stdout, stderr, ct);
+            return await RunAsync(what, parse.GetValue(file)!, settings, by, json, stdout, stderr, ct);
         });
         return command;
     }
 
     /// <summary>Every kind, in the order later kinds need earlier ones (a contract names a provider and a product, an indication a served municipality).</summary>
-    private static async Task<int> RunAllAsync(string folder, HostSettings settings, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAllAsync(string folder, HostSettings settings, AuditActor by, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (!Directory.Exists(folder))
         {
@@ -78,7 +86,7 @@ internal static class ImportCommand
 
         foreach (var (what, path) in files)
         {
-            var exit = await RunAsync(what, path, settings, json, stdout, stderr, ct);
+            var exit = await RunAsync(what, path, settings, by, json, stdout, stderr, ct);
             if (exit != ExitCodes.Ok)
             {
                 return exit;
@@ -90,7 +98,7 @@ internal static class ImportCommand
 
     private const string All = "all";
 
-    private static async Task<int> RunAsync(ReferenceKind kind, string path, HostSettings settings, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    private static async Task<int> RunAsync(ReferenceKind kind, string path, HostSettings settings, AuditActor by, bool json, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         IHost? host = null;
         try
@@ -107,7 +115,7 @@ internal static class ImportCommand
                 // Migrating takes the database's migration lock, as every verb that opens the store does.
                 host = BackofficeHost.BuildMigrated(settings);
 
-                import = await host.Services.GetRequiredService<ReferenceImporter>().ImportAsync(kind, path, ct);
+                import = await host.Services.GetRequiredService<ReferenceImporter>().ImportAsync(kind, path, ct, by);
             }
             catch (Exception ex) when (ex is DatabaseMigrationException or OptionsValidationException)
             {

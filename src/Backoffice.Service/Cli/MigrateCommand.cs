@@ -18,16 +18,23 @@ internal static class MigrateCommand
     {
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
-        var command = new Command("migrate", "Apply the forward-only database migrations and exit.") { data, config };
+        var actor = CommonOptions.Actor();
+        var why = CommonOptions.Why();
+        var command = new Command("migrate", "Apply the forward-only database migrations and exit.") { data, config, actor, why };
         command.SetAction(parse =>
         {
+            if (CommonOptions.Person(parse, actor, why, "migrate", stderr) is not { } by)
+            {
+                return ExitCodes.Usage;
+            }
+
             try
             {
                 using var host = BackofficeHost.CreateBuilder(new HostSettings(
                     CommonOptions.Overrides(("Data:Directory", parse.GetValue(data))),
                     parse.GetValue(config),
                     ConsoleToStandardError: true)).Build();
-                var result = DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
+                var result = DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>(), by);
                 stdout.WriteLine(result.ScriptsApplied.Count == 0
                     ? $"{result.Provider} database is current."
                     : $"{result.Provider} database migrated: {string.Join(", ", result.ScriptsApplied)}.");

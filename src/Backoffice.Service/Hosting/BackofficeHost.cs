@@ -28,7 +28,7 @@ public static class BackofficeHost
         {
             if (host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
             {
-                DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>());
+                DatabaseMigrator.Migrate(host.Services.GetRequiredService<DatabaseSettings>(), host.Services.GetRequiredService<Data.Audit.AuditActor>());
             }
 
             return host;

@@ -6,6 +6,7 @@ using Backoffice.Core.Schemas;
 using Backoffice.Core.Validation;
 using Backoffice.Data;
 using Backoffice.Data.Answers;
+using Backoffice.Data.Audit;
 using Backoffice.Data.Declarations;
 using Backoffice.Data.Intake;
 using Backoffice.Data.Payments;
@@ -64,6 +65,9 @@ public static class ServiceRegistration
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
                 sp.GetRequiredService<BackofficePaths>().DataDirectory))
             .AddSingleton<IDbConnectionFactory>(sp => new DbConnectionFactory(sp.GetRequiredService<DatabaseSettings>()))
+            // The audit trail's actor for what the service itself does, read now: the host is built
+            // inside the verb's invocation, which is what RunningCommand knows.
+            .AddSingleton(RunningCommand.System)
             .AddSingleton<MessageIntakeStore>()
             .AddSingleton<MessageClaims>()
             .AddSingleton<MessageContent>()
@@ -79,6 +83,7 @@ public static class ServiceRegistration
             .AddSingleton<PaymentReportStore>()
             .AddSingleton<Data.Scenarios.ScenarioLedgerStore>()
             .AddSingleton<ReconciliationStore>()
+            .AddSingleton<MessageStoryStore>()
             .AddSingleton<StoreDurability>();
 
     public static IServiceCollection AddBackofficeIntake(this IServiceCollection services) =>

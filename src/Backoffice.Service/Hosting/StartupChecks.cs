@@ -18,6 +18,7 @@ public sealed class StartupChecks(
     IOptions<DatabaseOptions> options,
     BackofficePaths paths,
     MessageValidator validator,
+    Data.Audit.AuditActor actor,
     ILogger<StartupChecks> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class StartupChecks(
         paths.EnsureWorkFolders();
         if (options.Value.MigrateOnStart)
         {
-            var result = DatabaseMigrator.Migrate(database);
+            var result = DatabaseMigrator.Migrate(database, actor);
             logger.LogInformation("Database ({Provider}) is current; {Applied} migrations applied", database.Provider, result.ScriptsApplied.Count);
         }
 

@@ -180,7 +180,12 @@ public sealed class MessageProcessor(
             : null;
         var now = time.GetUtcNow();
         var (opened, closed) = RegisterTasks.For(messageId, received, checkedMessage.Register, checkedMessage.Changes, workingDays, now);
-        var stored = ToStored(messageId, checkedMessage, outcome, reason, now) with { AnswerDueOn = AnswerDue(checkedMessage, received) };
+        var stored = ToStored(messageId, checkedMessage, outcome, reason, now) with
+        {
+            AnswerDueOn = AnswerDue(checkedMessage, received),
+            RuleSet = RuleSetOf(checkedMessage),
+            SchemaSet = checkedMessage.Message is { } read ? MessageCheck.SchemaSetName(read) : null,
+        };
         var recorded = await unitOfWork.CommitAsync(
             stored, instance.Id, answer, [.. Tasks(messageId, received, checkedMessage), .. opened], new RegisterWork(received, checkedMessage.Changes, closed), cancellationToken);
         return new UnitResult(checkedMessage, outcome, reason, answer, recorded);
@@ -282,6 +287,20 @@ public sealed class MessageProcessor(
             _ => "Passed levels 1 to 4; recorded in the register.",
         };
     }
+
+    /// <summary>
+    /// The rule set a verdict was made with, for the audit trail: the register's (national and
+    /// regional, as a declaration records it) when levels 3 and 4 ran, the in-message rules when
+    /// the checks stopped at level 2, none when the message did not pass level 1 (only the file
+    /// rules and the XSD ran).
+    /// </summary>
+    private static string? RuleSetOf(CheckedMessage checkedMessage) =>
+        checkedMessage is { Register: { } view, CheckedLevel: >= 3 } ? MessageCheck.RuleSetName(view)
+        : checkedMessage.CheckedLevel >= 2 ? Level2RuleSet
+        : null;
+
+    /// <summary>The rule set of a verdict that covers levels 1 and 2 only.</summary>
+    public const string Level2RuleSet = "iwmo-3.2 level 2";
 
     /// <summary>OP090: a retour within 3 working days of receipt; OP090x4: a 325 within 10. Null for what we do not answer.</summary>
     private DateOnly? AnswerDue(CheckedMessage checkedMessage, DateOnly received) =>

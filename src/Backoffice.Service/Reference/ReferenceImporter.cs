@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Backoffice.Data.Audit;
 using Backoffice.Data.Reference;
+using Backoffice.Service.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Backoffice.Service.Reference;
@@ -21,11 +23,14 @@ public sealed class ReferenceImporter(ReferenceStore store, TimeProvider time, I
     /// <summary>
     /// Imports <paramref name="path"/> as <paramref name="kind"/>. I/O failures (a missing or unreadable
     /// file, one over <see cref="MaxFileBytes"/>: <see cref="InvalidDataException"/>) and database
-    /// failures throw, with nothing applied; a bad file is a result with its rejected rows.
+    /// failures throw, with nothing applied; a bad file is a result with its rejected rows. Every
+    /// import that reads the file is in the audit trail, by <paramref name="by"/> (default: the OS
+    /// user through the running command, with no reason).
     /// </summary>
-    public async Task<ReferenceFileImport> ImportAsync(ReferenceKind kind, string path, CancellationToken cancellationToken)
+    public async Task<ReferenceFileImport> ImportAsync(ReferenceKind kind, string path, CancellationToken cancellationToken, AuditActor? by = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        by ??= RunningCommand.Person(null, null);
         byte[] content;
         await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous))
         {
@@ -46,10 +51,12 @@ public sealed class ReferenceImporter(ReferenceStore store, TimeProvider time, I
             logger.LogWarning(
                 "Reference import of {Kind} refused: {Rejected} problems in {RowsRead} rows, nothing applied (file {Sha256})",
                 what, parsed.Problems.Count, parsed.RowsRead, sha256);
-            return new ReferenceFileImport(sha256, new ReferenceImportResult(kind, parsed.RowsRead, 0, 0, 0, null, parsed.Problems));
+            var refused = new ReferenceImportResult(kind, parsed.RowsRead, 0, 0, 0, null, parsed.Problems);
+            await store.RecordAttemptAsync(new ReferenceBatch(kind, sha256, time.GetUtcNow(), []) { By = by }, refused, cancellationToken);
+            return new ReferenceFileImport(sha256, refused);
         }
 
-        var result = await store.ImportAsync(new ReferenceBatch(kind, sha256, time.GetUtcNow(), parsed.Rows), cancellationToken);
+        var result = await store.ImportAsync(new ReferenceBatch(kind, sha256, time.GetUtcNow(), parsed.Rows) { By = by }, cancellationToken);
         if (result.Applied && result.ImportId is null)
         {
             logger.LogInformation("Reference import of {Kind}: {RowsRead} rows, all unchanged; nothing written (file {Sha256})", what, result.RowsRead, sha256);
@@ -78,12 +85,12 @@ public sealed class ReferenceImporter(ReferenceStore store, TimeProvider time, I
     /// ones (a contract names a provider and a product, an indication a served municipality), each all or nothing (as <c>import all</c>);
     /// it stops after the first file that is not applied, which is then the last result.
     /// </summary>
-    public async Task<IReadOnlyList<ReferenceFileImport>> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReferenceFileImport>> ImportFolderAsync(string folder, CancellationToken cancellationToken, AuditActor? by = null)
     {
         var results = new List<ReferenceFileImport>();
         foreach (var kind in ReferenceWords.Kinds.Where(k => File.Exists(FileIn(folder, k))))
         {
-            var import = await ImportAsync(kind, FileIn(folder, kind), cancellationToken);
+            var import = await ImportAsync(kind, FileIn(folder, kind), cancellationToken, by);
             results.Add(import);
             if (!import.Result.Applied)
             {

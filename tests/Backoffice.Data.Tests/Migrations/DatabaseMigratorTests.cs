@@ -156,6 +156,8 @@ public sealed class MigrationScriptTests
         ["Backoffice.Data.Migrations.SqlServer.0008_declarations.sql"] = "a05895f8ed56e122041e2feb81a17b17213fffbc2f8b61f8a4fbb4cc07c0c739",
         ["Backoffice.Data.Migrations.Sqlite.0010_reconciliation_indexes.sql"] = "d942de4607ada11761ea20ee374506a630eb8c7e460b9e9f8f0c653f8c86ec7a",
         ["Backoffice.Data.Migrations.SqlServer.0010_reconciliation_indexes.sql"] = "2df04a21cbd8cd5abb4b7b5b44b010ee1ed49004fb83db0afa5f75e4eb931228",
+        ["Backoffice.Data.Migrations.Sqlite.0009_audit_trail.sql"] = "72c7bf51d309d796069f821f84faa781bec34e90eeb26f0143388b3174686378",
+        ["Backoffice.Data.Migrations.SqlServer.0009_audit_trail.sql"] = "8a3c76b4e5548a76290ae91749df75a0b0876223e14ecf35177094d830733697",
     };
 
     [Test]

@@ -24,7 +24,7 @@ namespace Backoffice.Service.Tests.Scenario;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class DemoRegionDeclarationTests
+public sealed partial class DemoRegionDeclarationTests
 {
     private DirectoryInfo _root = null!;
     private JsonDocument _output = null!;
