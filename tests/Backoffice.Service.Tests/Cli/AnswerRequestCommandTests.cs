@@ -144,13 +144,7 @@ public sealed class AnswerRequestCommandTests
         Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM message"), Is.EqualTo(before));
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.RunAsync(args);
 
     private Task<(int Exit, string Out, string Err)> AnswerAsync(params string[] options) =>
         Run(["answer-request", Provider, Reference, "--data", Data, "--schemas", RepoPaths.IwmoSchemas, .. options]);

@@ -200,13 +200,7 @@ public sealed class AuditCommandTests
         Assert.That(rows[1].Origin, Does.StartWith("migrate on "));
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.RunAsync(args);
 
     private async Task<List<AuditEvent>> EventsAsync(long messageId)
     {

@@ -10,13 +10,7 @@ namespace Backoffice.Service.Tests.Cli;
 /// <summary>The verbs as a user runs them: arguments in, text or JSON and an exit code out.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.RunAsync(args);
 
     private static string Schemas => RepoPaths.IwmoSchemas;
 

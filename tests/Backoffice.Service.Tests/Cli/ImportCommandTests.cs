@@ -319,13 +319,7 @@ public sealed class ImportCommandTests
         Assert.That(File.Exists(Path.Combine(Data, "backoffice.db")), Is.False);
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.RunAsync(args);
 
     private async Task ImportDemoAsync()
     {

@@ -3,7 +3,6 @@ using System.Text;
 using Backoffice.Data;
 using Backoffice.Data.Tests.Payments;
 using Backoffice.Service.Cli;
-using CsvHelper;
 using MiniExcelLibs;
 using NUnit.Framework;
 
@@ -228,25 +227,9 @@ public sealed class ReportCommandTests
         Assert.That(err, Does.Contain("Run 'backoffice --help' for usage."));
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.RunAsync(args);
 
-    private static (string[] Header, List<string[]> Rows) ReadCsv(string path)
-    {
-        using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
-        }
-
-        return ([.. reader.Headers], rows);
-    }
+    private static (string[] Header, List<string[]> Rows) ReadCsv(string path) => Reports.ReportCsv.Read(path);
 
     private static List<IDictionary<string, object?>> Sheet(string path, string sheet) =>
         [.. MiniExcel.Query(path, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>()];

@@ -30,17 +30,17 @@ public sealed partial class DemoRegionDeclarationTests
     private JsonDocument _output = null!;
     private DemoPlan _plan = null!;
 
-    private string Data => Path.Combine(_root.FullName, "data");
+    private string _data = null!;
+
+    private string Data => _data;
 
     [OneTimeSetUp]
     public async Task RunTheDemo()
     {
         _root = Directory.CreateTempSubdirectory("backoffice-demo-");
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(["demo", "--data", Data, "--format", "json", "--schemas", RepoPaths.IwmoSchemas], stdout, stderr);
-        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), stderr.ToString() + stdout);
-        _output = JsonDocument.Parse(stdout.ToString());
+        var demo = await DemoRegionOnce.GetAsync();
+        _data = demo.Data;
+        _output = JsonDocument.Parse(demo.Output);
 
         // The same plan the demo ran (it is deterministic), from the reference data it imported.
         var store = new ReferenceStore(new DbConnectionFactory(DatabaseSettings.SqliteInDataFolder(Data)));

@@ -5,7 +5,6 @@ using Backoffice.Data.Reference;
 using Backoffice.Service.Cli;
 using Backoffice.Service.Demo;
 using Backoffice.TestSupport;
-using CsvHelper;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MiniExcelLibs;
@@ -30,14 +29,15 @@ public sealed class DemoRegionReconciliationTests
     private DirectoryInfo _root = null!;
     private DemoPlan _plan = null!;
 
-    private string Data => Path.Combine(_root.FullName, "data");
+    private string _data = null!;
+
+    private string Data => _data;
 
     [OneTimeSetUp]
     public async Task RunTheDemo()
     {
         _root = Directory.CreateTempSubdirectory("backoffice-recon-");
-        var (exit, output, error) = await Run("demo", "--data", Data, "--schemas", RepoPaths.IwmoSchemas);
-        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), error + output);
+        _data = (await DemoRegionOnce.GetAsync()).Data;
 
         var store = new ReferenceStore(new DbConnectionFactory(DatabaseSettings.SqliteInDataFolder(Data)));
         var contracts = new List<ContractTariff>();
@@ -359,14 +359,8 @@ public sealed class DemoRegionReconciliationTests
 
     private static (List<string> Header, List<string[]> Rows) ReadCsv(string path)
     {
-        using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
-        }
-
-        return ([.. reader.Headers], rows);
+        var (header, rows) = Reports.ReportCsv.Read(path);
+        return ([.. header], rows);
     }
 
     private static List<IDictionary<string, object?>> Sheet(string path, string sheet) =>
@@ -380,11 +374,5 @@ public sealed class DemoRegionReconciliationTests
         return [.. await connection.QueryAsync<T>(sql, parameters)];
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => Cli.CliRun.RunAsync(args);
 }

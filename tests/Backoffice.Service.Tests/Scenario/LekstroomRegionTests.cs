@@ -150,24 +150,12 @@ public sealed class LekstroomRegionTests
     private async Task<Dictionary<string, List<Dictionary<string, string>>>> SteeringCsvAsync(string name, params string[] municipalities)
     {
         var path = Path.Combine(_root.FullName, name + ".csv");
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(
-            ["report", "steering", "--from", From, "--to", To, .. municipalities.SelectMany(m => new[] { "--municipality", m }), "--format", "csv", "--out", path, "--data", Data],
-            stdout,
-            stderr);
-        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), stderr.ToString());
+        var (exit, _, err) = await Cli.CliRun.RunAsync(["report", "steering", "--from", From, "--to", To, .. municipalities.SelectMany(m => new[] { "--municipality", m }), "--format", "csv", "--out", path, "--data", Data]);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), err);
         var tables = new Dictionary<string, List<Dictionary<string, string>>>(StringComparer.Ordinal);
         foreach (var figure in new[] { "municipalities", "concentration" })
         {
-            using var reader = CsvHelper.CsvReader.FromFile(Path.Combine(_root.FullName, $"{name}.{figure}.csv"), CsvHelper.CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
-            var rows = new List<Dictionary<string, string>>();
-            while (reader.Read())
-            {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(i => reader.Headers[i], reader.GetString, StringComparer.Ordinal));
-            }
-
-            tables[figure] = rows;
+            tables[figure] = Reports.ReportCsv.Records(Path.Combine(_root.FullName, $"{name}.{figure}.csv"));
         }
 
         return tables;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Backoffice.Service.Cli;
-using CsvHelper;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MiniExcelLibs;
@@ -44,13 +43,8 @@ public sealed class ScenarioReportTests
         return path;
     }
 
-    private async Task<(int Exit, string Out, string Err)> Report(string scenario, string format, string path, string from = "2026-01", string to = "2026-03")
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(["report", "scenario", "--from", from, "--to", to, "--scenario", scenario, "--format", format, "--out", path, "--data", _demo.Data], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> Report(string scenario, string format, string path, string from = "2026-01", string to = "2026-03") =>
+        Cli.CliRun.RunAsync("report", "scenario", "--from", from, "--to", to, "--scenario", scenario, "--format", format, "--out", path, "--data", _demo.Data);
 
     private async Task<long> LedgerCents(string from, string to)
     {
@@ -58,17 +52,7 @@ public sealed class ScenarioReportTests
         return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(amount_cents), 0) FROM payment_ledger WHERE delivery_month BETWEEN @from AND @to", new { from, to });
     }
 
-    private static List<Dictionary<string, string>> Csv(string path)
-    {
-        using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', HasHeader = true });
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(i => reader.Headers[i], reader.GetString, StringComparer.Ordinal));
-        }
-
-        return rows;
-    }
+    private static List<Dictionary<string, string>> Csv(string path) => Reports.ReportCsv.Records(path);
 
     [Test]
     public async Task Every_share_zero_reproduces_the_actual_spend_exactly_on_every_line_cell_and_total()

@@ -1,7 +1,6 @@
 using Backoffice.Data;
 using Backoffice.Data.Steering;
 using Backoffice.Service.Cli;
-using Backoffice.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
@@ -19,17 +18,15 @@ public sealed class SteeringDemoRegionTests
 {
     private DirectoryInfo _root = null!;
 
-    private string Data => Path.Combine(_root.FullName, "data");
+    private string _data = null!;
+
+    private string Data => _data;
 
     [OneTimeSetUp]
     public async Task RunTheDemo()
     {
         _root = Directory.CreateTempSubdirectory("backoffice-steering-demo-");
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await BackofficeCli.RunAsync(["demo", "--data", Data, "--format", "json", "--schemas", RepoPaths.IwmoSchemas], stdout, stderr);
-        Assert.That(exit, Is.EqualTo(ExitCodes.Ok), stderr.ToString());
-        SqliteConnection.ClearAllPools();
+        _data = (await DemoRegionOnce.GetAsync()).Data;
     }
 
     [OneTimeTearDown]
