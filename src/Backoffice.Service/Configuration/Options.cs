@@ -154,8 +154,8 @@ public sealed class DeclarationOptions : IValidatableObject
     public Core.Declarations.RegionalRuleBook ToRuleBook() =>
         new(Regional.Select(r => new Core.Declarations.RegionalRules(
             r.Key,
-            MunicipalityRuleOptions.Parse<Core.Declarations.BrokenMonths>(r.Value.BrokenMonths, Core.Declarations.RegionalRules.Kebab) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:BrokenMonths is not valid."),
-            MunicipalityRuleOptions.Parse<Core.Declarations.StartMessage>(r.Value.StartMessage, Core.Declarations.RegionalRules.Kebab) ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:StartMessage is not valid."))));
+            r.Value.BrokenMonthsValue ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:BrokenMonths is not valid."),
+            r.Value.StartMessageValue ?? throw new InvalidOperationException($"Declarations:Regional:{r.Key}:StartMessage is not valid."))));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -166,12 +166,12 @@ public sealed class DeclarationOptions : IValidatableObject
                 yield return new ValidationResult($"Declarations:Regional keys are CBS municipality codes of 4 digits; '{code}' is not one.", [nameof(Regional)]);
             }
 
-            if (MunicipalityRuleOptions.Parse<Core.Declarations.BrokenMonths>(rules.BrokenMonths, Core.Declarations.RegionalRules.Kebab) is null)
+            if (rules.BrokenMonthsValue is null)
             {
                 yield return Invalid(code, nameof(rules.BrokenMonths), Enum.GetValues<Core.Declarations.BrokenMonths>().Select(Core.Declarations.RegionalRules.Kebab));
             }
 
-            if (MunicipalityRuleOptions.Parse<Core.Declarations.StartMessage>(rules.StartMessage, Core.Declarations.RegionalRules.Kebab) is null)
+            if (rules.StartMessageValue is null)
             {
                 yield return Invalid(code, nameof(rules.StartMessage), Enum.GetValues<Core.Declarations.StartMessage>().Select(Core.Declarations.RegionalRules.Kebab));
             }
@@ -188,8 +188,12 @@ public sealed class MunicipalityRuleOptions
     /// <summary>What a month only partly inside an outputgericht monthly allocation is paid (IV078): contract (default), full, first-in-full or none.</summary>
     public string BrokenMonths { get; set; } = "contract";
 
+    internal Core.Declarations.BrokenMonths? BrokenMonthsValue => Parse<Core.Declarations.BrokenMonths>(BrokenMonths, Core.Declarations.RegionalRules.Kebab);
+
+    internal Core.Declarations.StartMessage? StartMessageValue => Parse<Core.Declarations.StartMessage>(StartMessage, Core.Declarations.RegionalRules.Kebab);
+
     /// <summary>A switch's value as configured, in the rule set's spelling (<c>first-in-full</c>); null when it is none of them.</summary>
-    public static T? Parse<T>(string? text, Func<T, string> spelling)
+    private static T? Parse<T>(string? text, Func<T, string> spelling)
         where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => (T?)v).FirstOrDefault(v => string.Equals(spelling(v!.Value), text?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
