@@ -50,10 +50,6 @@ public sealed class AnswerStore
         UPDATE message_answer SET written_at = @written_at WHERE message_id = @message_id AND written_at IS NULL;
         """;
 
-    private const string SelectFileName = """
-        SELECT answer_type, file_name FROM message_answer WHERE message_id = @message_id;
-        """;
-
     private readonly IDbConnectionFactory connections;
     private readonly AuditActor actor;
 
@@ -105,13 +101,14 @@ public sealed class AnswerStore
     }
 
     /// <summary>
-    /// Records that the answers of <paramref name="messageIds"/> are in the outbox, in one
-    /// transaction, with one audit row for each answer marked now (one already marked adds none).
+    /// Records that <paramref name="written"/> (answers as <see cref="ListUnwrittenAsync"/> gave them)
+    /// are in the outbox, in one transaction, with one audit row for each answer marked now (one
+    /// already marked adds none).
     /// </summary>
-    public async Task MarkWrittenAsync(IReadOnlyCollection<long> messageIds, DateTimeOffset writtenAt, CancellationToken cancellationToken)
+    public async Task MarkWrittenAsync(IReadOnlyCollection<StoredAnswer> written, DateTimeOffset writtenAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messageIds);
-        if (messageIds.Count == 0)
+        ArgumentNullException.ThrowIfNull(written);
+        if (written.Count == 0)
         {
             return;
         }
@@ -119,13 +116,12 @@ public sealed class AnswerStore
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var at = writtenAt.UtcDateTime;
-        var events = new List<AuditEvent>(messageIds.Count);
-        foreach (var id in messageIds)
+        var events = new List<AuditEvent>(written.Count);
+        foreach (var answer in written)
         {
-            if (await connection.ExecuteAsync(new CommandDefinition(MarkWritten, new { message_id = id, written_at = at }, transaction, cancellationToken: cancellationToken)) == 1)
+            if (await connection.ExecuteAsync(new CommandDefinition(MarkWritten, new { message_id = answer.MessageId, written_at = at }, transaction, cancellationToken: cancellationToken)) == 1)
             {
-                var (type, file) = await connection.QuerySingleAsync<(string Type, string File)>(new CommandDefinition(SelectFileName, new { message_id = id }, transaction, cancellationToken: cancellationToken));
-                events.Add(new AuditEvent(AuditActions.AnswerWritten, actor.Name, actor.Origin, id, file, $"The {type} is in the outbox for the GGk upload.", string.Empty, writtenAt));
+                events.Add(new AuditEvent(AuditActions.AnswerWritten, actor.Name, actor.Origin, answer.MessageId, answer.FileName, $"The {answer.AnswerType} is in the outbox for the GGk upload.", string.Empty, writtenAt));
             }
         }
 

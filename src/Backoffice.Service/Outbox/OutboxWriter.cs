@@ -26,6 +26,7 @@ public sealed class OutboxWriter(AnswerStore answers, BackofficePaths paths, Tim
     {
         var committed = await answers.ListUnwrittenAsync(cancellationToken);
         var written = new Dictionary<long, string>();
+        var marked = new List<StoredAnswer>(committed.Count);
         if (committed.Count == 0)
         {
             return written;
@@ -43,11 +44,12 @@ public sealed class OutboxWriter(AnswerStore answers, BackofficePaths paths, Tim
             else
             {
                 written[committed[i].MessageId] = files[i].Path;
+                marked.Add(committed[i]);
             }
         }
 
         // A crash before this line rewrites the same bytes under the same names: never a second answer.
-        await answers.MarkWrittenAsync(written.Keys, time.GetUtcNow(), cancellationToken);
+        await answers.MarkWrittenAsync(marked, time.GetUtcNow(), cancellationToken);
         return written;
     }
 

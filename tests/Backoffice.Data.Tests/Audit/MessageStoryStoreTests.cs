@@ -25,17 +25,18 @@ public sealed class MessageStoryStoreTests(DatabaseProvider provider) : MessageS
         Assert.That(await ClaimAsync(id, "instance-a", T0), Is.True);
         var actor = AuditActor.System("process");
         var answers = new AnswerStore(Database.Connections, actor);
+        var answer = new StoredAnswer(id, "WMO325", "R00000000001", new DateOnly(2026, 3, 2), "0200 9338", "WMO325-R00000000001.xml", [1, 2, 3], T0.AddMinutes(1));
         await using (var connection = await Database.Connections.OpenAsync(CancellationToken.None))
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             var outcome = Outcome(id, [new Finding(3, "TR338", "9338", "/Bericht/Declaratie", 4, 2, "No allocation.")]) with { AnswerDueOn = new DateOnly(2026, 3, 16) };
             Assert.That(await Verdicts.RecordOutcomeAsync(transaction, outcome, "instance-a", CancellationToken.None), Is.True);
-            await AnswerStore.InsertAsync(transaction, new StoredAnswer(id, "WMO325", "R00000000001", new DateOnly(2026, 3, 2), "0200 9338", "WMO325-R00000000001.xml", [1, 2, 3], T0.AddMinutes(1)), CancellationToken.None);
+            await AnswerStore.InsertAsync(transaction, answer, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
         await new StaffTaskStore(Database.Connections, actor).RecordAsync(new StaffTask("held:x", StaffTaskKinds.HeldMessage, id, "Held", "detail", T0.AddMinutes(3), new DateOnly(2026, 3, 5)), CancellationToken.None);
-        await answers.MarkWrittenAsync([id], T0.AddMinutes(4), CancellationToken.None);
+        await answers.MarkWrittenAsync([answer], T0.AddMinutes(4), CancellationToken.None);
 
         var story = await new MessageStoryStore(Database.Connections, Summaries).GetAsync(id, CancellationToken.None);
 
