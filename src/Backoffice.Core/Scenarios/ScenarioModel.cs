@@ -33,7 +33,7 @@ public sealed record ScenarioReplay(decimal[] AfterStage, decimal[] MovedAtStage
 /// volume when declared per arrangement-month, Eenheid 82; one otherwise), with the line's sign; a
 /// share moved out of the model costs nothing. Tariff changes multiply the spend where each share
 /// ends. Nothing is rounded here: a scenario with every share 0 and no tariff change gives every
-/// line exactly what was paid.
+/// line exactly what was paid. One model replays one report's lines, one at a time (not thread-safe).
 /// </summary>
 public sealed class ScenarioModel
 {
@@ -57,6 +57,10 @@ public sealed class ScenarioModel
 
     private readonly ScenarioDefinition scenario;
     private readonly Func<string, string, DateOnly, long?> tariff;
+    private readonly (Func<string, string?> Destination, Func<string, decimal> Share)[] steps;
+
+    // A replay meets the same few dozen cells and products on every line: each key is parsed once.
+    private readonly Dictionary<string, ArrangementCell?> cells = new(StringComparer.Ordinal);
 
     /// <param name="tariff">The tariff in cents per arrangement-month of (provider, arrangement code, day), or null when there is none.</param>
     public ScenarioModel(ScenarioDefinition scenario, Func<string, string, DateOnly, long?> tariff)
@@ -65,6 +69,16 @@ public sealed class ScenarioModel
         ArgumentNullException.ThrowIfNull(tariff);
         this.scenario = scenario;
         this.tariff = tariff;
+        var m = scenario.Movements;
+        steps =
+        [
+            (key => Cell(key) is null && scenario.Translate.TryGetValue(key, out var cell) ? cell : null, _ => 1m),
+            (key => Cell(key)?.FewerResultAreas()?.Code, m.FewerResultAreas.ShareOf),
+            (key => Cell(key)?.LessIntensive()?.Code, m.LessIntensive.ShareOf),
+            (key => key == OutOfModel ? null : OutOfModel, m.VoorliggendVeld.ShareOf),
+            (key => key != OutOfModel && Cell(key) is null && m.IntoModel.Targets.TryGetValue(key, out var cell) ? cell : null, m.IntoModel.ShareOf),
+            (key => Cell(key)?.ToSupporting()?.Code, m.ActivatingToSupporting.ShareOf),
+        ];
     }
 
     public ScenarioReplay Replay(ScenarioLine line)
@@ -75,16 +89,6 @@ public sealed class ScenarioModel
         var after = new decimal[Stages.Count];
         var moved = new decimal[Stages.Count];
         after[0] = line.AmountCents;
-        var m = scenario.Movements;
-        var steps = new (Func<string, string?> Destination, Func<string, decimal> Share)[]
-        {
-            (key => ArrangementCell.Parse(key) is null && scenario.Translate.TryGetValue(key, out var cell) ? cell : null, _ => 1m),
-            (key => ArrangementCell.Parse(key)?.FewerResultAreas()?.Code, m.FewerResultAreas.ShareOf),
-            (key => ArrangementCell.Parse(key)?.LessIntensive()?.Code, m.LessIntensive.ShareOf),
-            (key => key == OutOfModel ? null : OutOfModel, m.VoorliggendVeld.ShareOf),
-            (key => key != OutOfModel && ArrangementCell.Parse(key) is null && m.IntoModel.Targets.TryGetValue(key, out var cell) ? cell : null, m.IntoModel.ShareOf),
-            (key => ArrangementCell.Parse(key)?.ToSupporting()?.Code, m.ActivatingToSupporting.ShareOf),
-        };
         for (var stage = 0; stage < steps.Length; stage++)
         {
             var (destination, share) = steps[stage];
@@ -110,6 +114,16 @@ public sealed class ScenarioModel
             .ToList();
         after[^1] = final.Sum(f => f.Item3);
         return new ScenarioReplay(after, moved, final);
+    }
+
+    private ArrangementCell? Cell(string key)
+    {
+        if (!cells.TryGetValue(key, out var cell))
+        {
+            cells[key] = cell = ArrangementCell.Parse(key);
+        }
+
+        return cell;
     }
 
     private decimal Factor(string target) =>

@@ -105,14 +105,13 @@ internal static partial class ReportCommand
                 .Select(row => ScenarioReportFiles.Line(row, model.Replay(row.Line)));
             var written = ScenarioReportFiles.Write(definition, period, totals, lines, format, path);
             var actual = totals.ActualCents;
-            var replayed = ScenarioTotals.Cents(totals.AfterStage[^1]);
+            var replayed = totals.SpendCents(ScenarioModel.Stages.Count - 1);
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Scenario {definition.Name}, delivery months {Data.StoredDates.Month(period.From)} to {Data.StoredDates.Month(period.To)}: {totals.Prestaties} paid lines, paid {Euro(actual)}, under the scenario {Euro(replayed)} (difference {Euro(replayed - actual)})."));
             for (var i = 1; i < ScenarioModel.Stages.Count; i++)
             {
-                var effect = ScenarioTotals.Cents(totals.AfterStage[i]) - ScenarioTotals.Cents(totals.AfterStage[i - 1]);
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {ScenarioModel.Stages[i]}: {Euro(effect)} ({totals.MovedAtStage[i]:0.##} client-months moved)"));
+                    $"  {ScenarioModel.Stages[i]}: {Euro(totals.EffectCents(i))} ({totals.MovedAtStage[i]:0.##} client-months moved)"));
             }
 
             foreach (var file in written)

@@ -44,11 +44,11 @@ internal static class ScenarioReportFiles
             To = ReportFiles.Date(period.To),
             Step = i,
             Stage = stage,
-            SpendCents = ScenarioTotals.Cents(totals.AfterStage[i]),
-            EffectCents = i == 0 ? 0 : ScenarioTotals.Cents(totals.AfterStage[i]) - ScenarioTotals.Cents(totals.AfterStage[i - 1]),
+            SpendCents = totals.SpendCents(i),
+            EffectCents = totals.EffectCents(i),
             ClientMonthsMoved = decimal.Round(totals.MovedAtStage[i], 4),
-            SpendEuros = ReportFiles.Euros(ScenarioTotals.Cents(totals.AfterStage[i])),
-            EffectEuros = ReportFiles.Euros(i == 0 ? 0 : ScenarioTotals.Cents(totals.AfterStage[i]) - ScenarioTotals.Cents(totals.AfterStage[i - 1])),
+            SpendEuros = ReportFiles.Euros(totals.SpendCents(i)),
+            EffectEuros = ReportFiles.Euros(totals.EffectCents(i)),
         })];
 
     /// <summary>The cells summed by <paramref name="by"/> (a municipality, or a provider), then the total.</summary>

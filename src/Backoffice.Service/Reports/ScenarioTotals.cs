@@ -52,6 +52,12 @@ internal sealed class ScenarioTotals
         return replay;
     }
 
+    /// <summary>The period's spend after stage <paramref name="stage"/>, in whole cents.</summary>
+    public long SpendCents(int stage) => Cents(AfterStage[stage]);
+
+    /// <summary>What stage <paramref name="stage"/> changed: its spend minus the one before (0 for what was paid).</summary>
+    public long EffectCents(int stage) => stage == 0 ? 0 : SpendCents(stage) - SpendCents(stage - 1);
+
     /// <summary>Exact cents shown as whole cents, half away from zero.</summary>
     public static long Cents(decimal exact) => (long)Math.Round(exact, MidpointRounding.AwayFromZero);
 
